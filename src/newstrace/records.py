@@ -1,0 +1,122 @@
+"""Typed records handed between pipeline stages. No loose dicts cross a stage boundary.
+
+Text spans everywhere are character offsets into the stored clean text (``Article.body`` or
+``Comment.text``), so every later annotation can be traced to the exact characters it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from newstrace.errors import Reason
+
+
+class InputKind(StrEnum):
+    """How the raw bytes of a page must be read by the extract stage."""
+
+    HTML = "html"  # markup: trafilatura + comment markup parsers
+    TEXT_DUMP = "text_dump"  # a scraped page flattened to text (.txt, WET): must be cleaned
+    ARTICLE_TEXT = "article_text"  # already-extracted body (JSONL "text"): kept verbatim
+
+
+class Genre(StrEnum):
+    REPORT = "report"
+    OPINION = "opinion"
+    OTHER = "other"
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One raw input document as ingested, before any extraction.
+
+    ``source`` is the path or URL as the user gave it; ``locator`` pins a document inside a
+    container (``line 12`` of a JSONL file, ``record 3`` of a WARC, an item of a feed).
+    Metadata fields come from the container (JSONL fields, WARC headers, feed items) when present.
+    """
+
+    source: str
+    raw: bytes
+    kind: InputKind
+    locator: str | None = None
+    document_id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    encoding: str | None = None
+    sha256: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            object.__setattr__(self, "sha256", sha256_hex(self.raw))
+
+    @property
+    def where(self) -> str:
+        """Human-readable position: the source plus the locator inside it."""
+        return f"{self.source} ({self.locator})" if self.locator else self.source
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not become a document, with a stable reason code.
+
+    ``raw`` keeps the offending bytes when there are any (capped by the ingest stage), so a failed
+    input can be inspected and re-derived later like any other.
+    """
+
+    source: str
+    reason: Reason
+    message: str
+    locator: str | None = None
+    raw: bytes | None = None
+    sha256: str | None = None
+    document_id: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.source} ({self.locator})" if self.locator else self.source
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """One reader comment, separated from the article. Comments are never coded as news."""
+
+    text: str
+    author: str | None = None
+    published: str | None = None  # ISO date or datetime when the markup/dump gives one
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extract stage returns for one page: clean article text plus metadata."""
+
+    body: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: date | None = None
+    language: str | None = None
+    url: str | None = None
+    comments: tuple[Comment, ...] = ()
+    method: str = ""  # which extractor produced it (e.g. "trafilatura", "text-dump", "verbatim")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A stored document: a page, its extraction, its genre and its near-duplicate link."""
+
+    document_id: str
+    source: str
+    sha256: str
+    kind: InputKind
+    extraction: Extraction
+    genre: Genre
+    locator: str | None = None
+    duplicate_of: str | None = None
