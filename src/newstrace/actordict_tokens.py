@@ -1,0 +1,86 @@
+"""Tokens and match keys shared by the actor dictionary and the stages that search text with it.
+
+Names of Syrian and Iraqi groups are written many ways: "Hay’at Tahrir al-Sham", "Hayat Tahrir
+ash-Sham", "Hayat Tahrir Al Sham". Keys make those equal without touching the text, so every
+match keeps exact character offsets: hyphens and dashes separate words but are not tokens,
+apostrophes inside a word vanish ("Hay’at" = "Hayat"), diacritics fold ("Hêzên" = "Hezen"), and
+the assimilated Arabic article ("ash-", "an-", "ad-"…) and "el" key as "al".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Words (with inner apostrophes: Hay’at, Kata'ib) or one punctuation mark. Hyphens and dashes are
+# separators only, so "al-Sham" and "al Sham" give the same tokens.
+_TOKEN = re.compile(r"[^\W_]+(?:['’‘ʼ`][^\W_]+)*|[^\w\s\-‐‑‒–—]")
+_APOSTROPHES = re.compile(r"['’‘ʼ`]")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_HYPHENS = frozenset("-‐‑‒–—")
+# The Arabic article before sun letters is transliterated by its assimilated form.
+_ARTICLE_FORMS = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "adh", "ath"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # case-folded, for aliases
+    exact: str  # case kept, for acronyms ("IS" is not "is")
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def fold(word: str) -> str:
+    """Diacritics and apostrophes removed, case kept."""
+    decomposed = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", word))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _key(word: str, next_char: str) -> str:
+    lowered = fold(word).lower()
+    if lowered == "el" or (lowered in _ARTICLE_FORMS and next_char in _HYPHENS):
+        return "al"
+    return lowered
+
+
+def _split_possessive(match: re.Match[str]) -> list[tuple[int, int]]:
+    start, end = match.span()
+    found = _POSSESSIVE.search(match.group())
+    if found is None or found.start() == 0:
+        return [(start, end)]
+    cut = start + found.start()
+    return [(start, cut), (cut, end)]
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens with character offsets into ``text``; possessive 's is its own token."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        for start, end in _split_possessive(match):
+            word = text[start:end]
+            next_char = text[end : end + 1]
+            if word[:1] in "'’":
+                tokens.append(Token(start, end, word, "'s", "'s"))
+                continue
+            tokens.append(Token(start, end, word, _key(word, next_char), fold(word)))
+    return tokens
+
+
+def phrase_keys(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(case-folded key, exact key) of a dictionary phrase, tokenized like running text."""
+    tokens = tokenize(phrase)
+    return tuple(t.key for t in tokens), tuple(t.exact for t in tokens)
+
+
+def hyphen_before(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in _HYPHENS
+
+
+def hyphen_after(text: str, end: int) -> bool:
+    return text[end : end + 1] in _HYPHENS

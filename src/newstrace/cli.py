@@ -1,0 +1,237 @@
+"""Command line: ``newstrace ingest | export | search | demo``. Thin: all work is in the library.
+
+Exit codes: 0 all good; 1 the run finished but some inputs failed (each recorded with a reason);
+2 usage errors (wrong option, unknown format).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import nullcontext
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newstrace import exports
+from newstrace.ledger.sqlite import Ledger
+from newstrace.pipeline import IngestReport, Outcome, ingest
+from newstrace.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="newstrace",
+    help="Turn raw conflict news into an auditable ledger of events and the claims behind them.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="Ledger file [default: $NEWSTRACE_DB, else ./newstrace.db]"),
+]
+
+
+class ExportKind(StrEnum):
+    documents = "documents"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _settings(db: Path | None, **overrides: object) -> Settings:
+    return load_settings().with_overrides(db=db, **overrides)
+
+
+@app.command("ingest")
+def ingest_command(
+    targets: Annotated[
+        list[str], typer.Argument(help="Files, folders, URLs, feeds, or - for stdin")
+    ],
+    db: DbOption = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow fetching private/loopback addresses")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Extraction processes (the ledger keeps one writer)")
+    ] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+) -> None:
+    """Ingest pages into the ledger; re-ingesting the same bytes is a no-op."""
+    settings = _settings(db, fetch_allow_private=allow_private or None)
+    report = run_ingest(targets, settings, workers=workers, quiet=quiet)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def run_ingest(
+    targets: list[str], settings: Settings, *, workers: int, quiet: bool
+) -> IngestReport:
+    stdin = sys.stdin.buffer if "-" in targets else None
+    with Ledger.open(settings.db) as ledger:
+        progress = None if quiet else _progress_bar()
+        with progress or nullcontext():
+            task = progress.add_task("ingesting", total=None) if progress else None
+
+            def advance(outcome: str, where: str) -> None:
+                if progress is not None and task is not None:
+                    progress.update(task, advance=1, description=f"{outcome:>14}  {_short(where)}")
+
+            report = ingest(
+                targets, ledger, settings, stdin=stdin, progress=advance, workers=workers
+            )
+        _print_failures(report)
+        _print_summary(report, settings.db)
+    return report
+
+
+def _progress_bar() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed:>6} docs"),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
+
+
+def _print_failures(report: IngestReport, limit: int = 20) -> None:
+    for failure in report.failures[:limit]:
+        console.print(
+            f"[red]failed[/red] {failure.where}: {failure.reason.value}: {failure.message}",
+            markup=True,
+            highlight=False,
+            soft_wrap=True,
+        )
+    if len(report.failures) > limit:
+        console.print(
+            f"… and {len(report.failures) - limit} more failures (see `export documents`)"
+        )
+
+
+def _print_summary(report: IngestReport, db: Path) -> None:
+    table = Table(title=f"ingest run {report.run_id}", show_header=True, header_style="bold")
+    table.add_column("outcome")
+    table.add_column("documents", justify="right")
+    for outcome in (Outcome.STORED, Outcome.NEAR_DUPLICATE, Outcome.UNCHANGED, Outcome.FAILED):
+        table.add_row(outcome, str(report.outcomes[outcome]))
+    for reason, count in sorted(report.failures_by_reason.items()):
+        table.add_row(f"  failed: {reason}", str(count))
+    console.print(table)
+    console.print(f"ledger: {db.resolve()}")
+
+
+@app.command("export")
+def export_command(
+    kind: Annotated[ExportKind, typer.Argument(help="What to export")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File (default stdout)")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the ledger in the formats DESIGN.md defines."""
+    settings = _settings(db)
+    _require_ledger(settings.db)
+    with Ledger.open(settings.db) as ledger, _open_output(output) as out:
+        objects = exports.document_objects(ledger.documents())
+        if fmt is ExportFormat.jsonl:
+            count = exports.write_jsonl(objects, out)
+        else:
+            count = exports.write_csv(objects, exports.DOCUMENT_FIELDS, out)
+    console.print(f"exported {count} {kind.value}" + (f" to {output}" if output else ""))
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help="Full-text query (SQLite FTS5 syntax)")],
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    db: DbOption = None,
+) -> None:
+    """Full-text search over titles and clean bodies."""
+    settings = _settings(db)
+    _require_ledger(settings.db)
+    with Ledger.open(settings.db) as ledger:
+        try:
+            hits = ledger.search(query, limit)
+        except Exception as error:  # FTS5 syntax errors surface as sqlite3.OperationalError
+            console.print(f"[red]bad query[/red]: {error}")
+            raise typer.Exit(2) from error
+    out = Console()
+    for document_id, snippet in hits:
+        out.print(f"{document_id}  {snippet}", markup=False, highlight=False)
+
+
+@app.command("demo")
+def demo_command(
+    db: DbOption = None,
+    samples: Annotated[
+        Path | None,
+        typer.Option(help="Real sample pages to add [default: ../shared/samples if present]"),
+    ] = None,
+) -> None:
+    """Ingest the bundled fictional demo corpus (and the shared samples), then summarise."""
+    settings = _settings(db)
+    targets = [str(path) for path in demo_targets(samples)]
+    report = run_ingest(targets, settings, workers=1, quiet=False)
+    with Ledger.open(settings.db) as ledger:
+        _print_documents(ledger)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+# The demo corpus's input files, one of each kind (its README and generator script are not input).
+DEMO_INPUTS = ("articles", "dumps", "feed.jsonl", "archive.warc.gz")
+
+
+def demo_targets(samples: Path | None) -> list[Path]:
+    corpus = Path(str(resources.files("newstrace") / "data" / "demo"))
+    found = [corpus / name for name in DEMO_INPUTS]
+    candidate = samples or Path(os.environ.get("NEWSTRACE_SAMPLES", "../shared/samples"))
+    if candidate.is_dir():
+        found.append(candidate)
+    return found
+
+
+def _print_documents(ledger: Ledger) -> None:
+    """One line per stored document: id, genre, date, comment count, copy-of, outlet and title."""
+    out = Console(width=max(Console().width, 120))
+    out.print(f"{'document':<18} {'genre':<8} {'published':<10} {'cmts':>4}  outlet — title")
+    for doc in ledger.documents(status="ok"):
+        copy = f"[copy of {doc.duplicate_of}] " if doc.duplicate_of else ""
+        line = (
+            f"{doc.document_id[:18]:<18} {doc.genre or '':<8} {doc.published or '-':<10} "
+            f"{len(doc.comments):>4}  {copy}{doc.outlet or '?'} — {(doc.title or '')[:70]}"
+        )
+        out.print(line, markup=False, highlight=False, no_wrap=True, overflow="ellipsis")
+
+
+def _require_ledger(db: Path) -> None:
+    if not db.exists():
+        console.print(f"[red]no ledger at {db}[/red]: run `newstrace ingest` first or pass --db")
+        raise typer.Exit(2)
+
+
+def _open_output(output: Path | None) -> TextIO | nullcontext[TextIO]:
+    if output is None:
+        return nullcontext(sys.stdout)
+    return output.open("w", encoding="utf-8", newline="")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

