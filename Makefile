@@ -8,7 +8,7 @@ DB     ?= newstrace-demo.db
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --upgrade pip "setuptools>=69" wheel
 
 $(VENV)/.runtime: requirements/lock.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements/lock.txt

@@ -106,3 +106,26 @@ def test_missing_ledger_and_missing_path_are_clear(tmp_path: Path) -> None:
     assert result.returncode == 2 and "no ledger" in result.stderr
     missing = run("ingest", str(tmp_path / "nope.html"), "--quiet", db=db)
     assert missing.returncode == 1 and "not_found" in missing.stderr
+
+
+def test_bad_inputs_each_get_a_reason_and_the_rest_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "good.txt").write_text(FICTIONAL, encoding="utf-8")
+    with (folder / "huge.html").open("wb") as huge:  # 50 MB page
+        huge.write(b"<html><body><p>" + b"fictional filler " * 3_000_000 + b"</p></body></html>")
+    (folder / "latin.txt").write_bytes(
+        FICTIONAL.replace("Palmyra", "Palmyr\u00e9").encode("cp1252")
+    )
+    (folder / "cut.warc.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"\x00" * 40)
+    db = tmp_path / "ledger.db"
+    result = run(
+        "ingest", str(folder), "http://127.0.0.1:9/unreachable", "--allow-private", "--quiet", db=db
+    )
+    assert result.returncode == 1
+    statuses = {str(d["source"]).rsplit("/", 1)[-1]: d["status"] for d in export_documents(db)}
+    assert statuses["good.txt"] == "ok"
+    assert statuses["latin.txt"] == "ok", "a legacy encoding is decoded, not refused"
+    assert str(statuses["huge.html"]).startswith("failed: too_large")
+    assert str(statuses["cut.warc.gz"]).startswith("failed: malformed_warc")
+    assert str(statuses["unreachable"]).startswith("failed: fetch_failed")

@@ -15,10 +15,17 @@ from pathlib import Path
 from newstrace.actordict_entries import ActorEntry, ActorFileError, CountryFacts, Period
 from newstrace.actordict_files import DictionaryParts, add_document, finish, read_bundled, read_yaml
 from newstrace.actordict_match import DictMatch, PhraseIndex
-from newstrace.actordict_tokens import Token, tokenize
+from newstrace.actordict_tokens import Token, phrase_keys, tokenize
 from newstrace.settings import Settings
 
-__all__ = ["ActorDictionary", "ActorEntry", "ActorFileError", "CountryFacts", "Scan", "load_dictionary"]
+__all__ = [
+    "ActorDictionary",
+    "ActorEntry",
+    "ActorFileError",
+    "CountryFacts",
+    "Scan",
+    "load_dictionary",
+]
 
 # State forces acting outside their own country are external forces in ACLED's inter codes
 # (Turkey's and the US's forces in Iraq are coded 8 in ACLED's 2020 Iraq export).
@@ -58,9 +65,16 @@ class ActorDictionary:
         self.qualifier_words = frozenset(w.lower() for w in qualifier_words)
         self.version = version
         self.index = PhraseIndex.build(self._phrases())
+        self.force_index = {
+            phrase_keys(phrase)[0]: role
+            for role, words in self.force_nouns.items()
+            for phrase in words
+        }
 
     @classmethod
-    def load(cls, settings: Settings | None = None, *, files: Sequence[Path] = ()) -> ActorDictionary:
+    def load(
+        cls, settings: Settings | None = None, *, files: Sequence[Path] = ()
+    ) -> ActorDictionary:
         """The bundled dictionary, then ``settings.actor_files``, then ``files``."""
         parts = DictionaryParts()
         add_document(parts, read_bundled(), "bundled actors.yaml")
@@ -83,7 +97,9 @@ class ActorDictionary:
                 yield entry.id, alias, False
             for acronym in entry.acronyms:
                 yield entry.id, acronym, True
-            if entry.kind in ("organisation", "source") or _plain_name(entry.name):
+            if entry.kind in ("organisation", "source") or (
+                entry.kind == "actor" and _plain_name(entry.name)
+            ):
                 yield entry.id, entry.name, False
 
     # ------------------------------------------------------------------ searching

@@ -31,12 +31,17 @@ WITH_ARTICLE = frozenset({"US", "GB", "AE", "CD", "CG", "CF", "PH", "NL", "BS", 
 # The generated actors of every country: id suffix → (name template, ACLED inter code).
 GENERIC_ROLES = {
     "military": ("Military Forces of {the}{country}", 1),
+    "government": ("Government of {the}{country}", 1),
     "police": ("Police Forces of {the}{country}", 1),
     "protesters": ("Protesters ({country})", 6),
     "rioters": ("Rioters ({country})", 5),
     "civilians": ("Civilians ({country})", 7),
     "armed-group": ("Unidentified Armed Group ({country})", 3),
 }
+
+
+_DATED = ("Military", "Police", "Government")  # names that carry the government period
+_DATED_ROLES = frozenset({"military", "police", "government"})
 
 
 def _iso_names(code: str) -> tuple[str, ...]:
@@ -61,18 +66,20 @@ def base_facts() -> dict[str, CountryFacts]:
 
 def _state_name(template: str, facts: CountryFacts) -> str:
     name = template.format(the="the " if facts.article else "", country=facts.name)
-    return name + " ({period})" if facts.periods and template.startswith(("Military", "Police")) else name
+    return name + " ({period})" if facts.periods and template.startswith(_DATED) else name
 
 
 def _role_entries(facts: CountryFacts) -> Iterator[ActorEntry]:
     prefix = facts.code.lower()
+    the = "the " if facts.article else ""
     for role, (template, inter) in GENERIC_ROLES.items():
         yield ActorEntry(
             id=f"{prefix}.{role}",
             name=_state_name(template, facts),
             inter=inter,
             country=facts.name,
-            periods=facts.periods if role in ("military", "police") else (),
+            periods=facts.periods if role in _DATED_ROLES else (),
+            aliases=(f"Government of {the}{facts.name}",) if role == "government" else (),
         )
     yield ActorEntry(id=f"{prefix}.air-force", name=facts.air_force, parent=f"{prefix}.military")
 

@@ -123,7 +123,9 @@ def _date(value: Any, where: str, key: str) -> date | None:
 def _unknown_keys(raw: Mapping[str, Any], allowed: frozenset[str], where: str) -> None:
     unknown = sorted(set(raw) - allowed)
     if unknown:
-        raise _fail(where, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
+        raise _fail(
+            where, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}"
+        )
 
 
 def parse_periods(value: Any, where: str) -> tuple[Period, ...]:
@@ -136,7 +138,10 @@ def parse_periods(value: Any, where: str) -> tuple[Period, ...]:
         if not isinstance(item, dict) or not isinstance(item.get("label"), str):
             raise _fail(where, f"each period needs a string 'label', got {item!r}")
         _unknown_keys(item, _PERIOD_KEYS, where)
-        start, end = _date(item.get("from"), where, "from"), _date(item.get("until"), where, "until")
+        start, end = (
+            _date(item.get("from"), where, "from"),
+            _date(item.get("until"), where, "until"),
+        )
         if start and end and end <= start:
             raise _fail(where, f"period {item['label']!r} ends before it starts")
         periods.append(Period(item["label"], start, end))

@@ -28,9 +28,11 @@ BUNDLED = "actors.yaml"
 _TOP_KEYS = frozenset(
     {"version", "countries", "roles", "force_nouns", "force_modifiers", "qualifier_words", "actors"}
 )
-_COUNTRY_KEYS = frozenset({"name", "article", "demonyms", "aliases", "acronyms", "periods", "air_force"})
+_COUNTRY_KEYS = frozenset(
+    {"name", "article", "demonyms", "aliases", "acronyms", "periods", "air_force"}
+)
 ROLE_NAMES = frozenset(GENERIC_ROLES)
-FORCE_ROLES = frozenset({"military", "air-force", "police"})
+FORCE_ROLES = frozenset({"military", "air-force", "police", "government"})
 
 
 @dataclass(slots=True)
@@ -107,7 +109,7 @@ def _add_countries(parts: DictionaryParts, data: dict[str, Any], origin: str) ->
         raise ActorFileError(f"{origin}: 'countries' must map ISO codes to facts")
     for key, raw in section.items():
         if isinstance(key, bool):  # YAML 1.1 reads a bare NO (Norway) as false
-            raise ActorFileError(f"{origin}: countries: quote the code {key!r} (\"NO\", not NO)")
+            raise ActorFileError(f'{origin}: countries: quote the code {key!r} ("NO", not NO)')
         code = str(key).upper()
         base = parts.countries.get(code)
         if base is None:
@@ -125,9 +127,14 @@ def _add_lists(parts: DictionaryParts, data: dict[str, Any], origin: str) -> Non
             raise ActorFileError(f"{origin}: '{section}' must be a mapping")
         for role, phrases in value.items():
             if role not in allowed:
-                raise ActorFileError(f"{origin}: {section}.{role}: allowed {', '.join(sorted(allowed))}")
+                raise ActorFileError(
+                    f"{origin}: {section}.{role}: allowed {', '.join(sorted(allowed))}"
+                )
             target.setdefault(role, []).extend(_word_list(phrases, f"{origin}: {section}.{role}"))
-    for section, words in (("force_modifiers", parts.force_modifiers), ("qualifier_words", parts.qualifier_words)):
+    for section, words in (
+        ("force_modifiers", parts.force_modifiers),
+        ("qualifier_words", parts.qualifier_words),
+    ):
         if section in data:
             words.extend(_word_list(data[section], f"{origin}: {section}"))
 
@@ -178,6 +185,8 @@ def _check_parents(entries: dict[str, ActorEntry]) -> None:
             if parent not in entries:
                 raise ActorFileError(f"{entry.origin}: id {entry.id!r}: unknown parent {parent!r}")
             if parent in seen:
-                raise ActorFileError(f"{entry.origin}: id {entry.id!r}: parent cycle via {parent!r}")
+                raise ActorFileError(
+                    f"{entry.origin}: id {entry.id!r}: parent cycle via {parent!r}"
+                )
             seen.add(parent)
             parent = entries[parent].parent

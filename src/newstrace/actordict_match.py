@@ -75,7 +75,9 @@ class PhraseIndex:
                 i += 1
                 continue
             length, ids, exact = found
-            matches.append(DictMatch(tokens[i].start, tokens[i + length - 1].end, i, i + length, ids, exact))
+            matches.append(
+                DictMatch(tokens[i].start, tokens[i + length - 1].end, i, i + length, ids, exact)
+            )
             i += length
         return matches
 

@@ -84,3 +84,28 @@ def hyphen_before(text: str, start: int) -> bool:
 
 def hyphen_after(text: str, end: int) -> bool:
     return text[end : end + 1] in _HYPHENS
+
+
+# Sentence ends: punctuation then space and a capital/quote/digit, a blank line, or a line that
+# starts a list item. A period after an initial ("U.S.") or a title abbreviation ("Gen.") is not
+# an end: Syria/Iraq reporting writes "Maj. Gen." and "U.S.-led" constantly.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[A-Z\"“‘(\d])|\n\s*\n|\n(?=[A-Z•*\-])")
+_ABBREVIATIONS = frozenset(
+    "gen col lt maj capt sgt dr mr mrs ms st no adm brig gov sen rep prof jr sr mt cpl pvt vs "
+    "etc inc co corp dept".split()
+)
+
+
+def _real_end(text: str, match: re.Match[str]) -> bool:
+    if not match.group().startswith("."):
+        return True
+    word = re.search(r"(\w+)$", text[: match.start()])
+    if word is None:
+        return True
+    last = word.group(1)
+    return not (len(last) == 1 and last.isupper()) and last.lower() not in _ABBREVIATIONS
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences start (a light splitter for context windows)."""
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text) if _real_end(text, m))]

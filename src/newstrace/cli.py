@@ -6,6 +6,7 @@ Exit codes: 0 all good; 1 the run finished but some inputs failed (each recorded
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from contextlib import nullcontext
@@ -17,7 +18,6 @@ from typing import Annotated, TextIO
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from newstrace import exports
 from newstrace.ledger.sqlite import Ledger
@@ -122,15 +122,15 @@ def _print_failures(report: IngestReport, limit: int = 20) -> None:
 
 
 def _print_summary(report: IngestReport, db: Path) -> None:
-    table = Table(title=f"ingest run {report.run_id}", show_header=True, header_style="bold")
-    table.add_column("outcome")
-    table.add_column("documents", justify="right")
-    for outcome in (Outcome.STORED, Outcome.NEAR_DUPLICATE, Outcome.UNCHANGED, Outcome.FAILED):
-        table.add_row(outcome, str(report.outcomes[outcome]))
-    for reason, count in sorted(report.failures_by_reason.items()):
-        table.add_row(f"  failed: {reason}", str(count))
-    console.print(table)
-    console.print(f"ledger: {db.resolve()}")
+    """One line of counts by outcome (failures by reason), then where the ledger is."""
+    counts = " · ".join(
+        f"{outcome} {report.outcomes[outcome]}"
+        for outcome in (Outcome.STORED, Outcome.NEAR_DUPLICATE, Outcome.UNCHANGED, Outcome.FAILED)
+    )
+    reasons = ", ".join(f"{r} {n}" for r, n in sorted(report.failures_by_reason.items()))
+    console.print(f"run {report.run_id}: {counts}" + (f" ({reasons})" if reasons else ""),
+                  highlight=False)  # fmt: skip
+    console.print(f"ledger: {db.resolve()}", highlight=False, soft_wrap=True)
 
 
 @app.command("export")
@@ -230,6 +230,10 @@ def _open_output(output: Path | None) -> TextIO | nullcontext[TextIO]:
 
 
 def main() -> None:
+    # trafilatura and htmldate log every hard page at WARNING; the run summary already reports
+    # failures with their reasons, so their chatter would only bury it.
+    for noisy in ("trafilatura", "htmldate", "charset_normalizer"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
     app()
 
 

@@ -196,3 +196,73 @@ class SpeakerMention:
     role: str | None  # "deputy chief", "media officer", "spokesman"
     organisation: str | None  # "Russian Center for Reconciliation in Syria"
     kind: str = "person"  # person | organisation | outlet | anonymous
+
+
+class Certainty(StrEnum):
+    """How the text presents a claim (DESIGN.md mention certainty)."""
+
+    ASSERTED = "asserted"  # the outlet states it in its own voice
+    REPORTED = "reported"  # attributed to a source ("according to", "said")
+    ALLEGED = "alleged"  # "allegedly", "claimed", "accused"
+    UNVERIFIED = "unverified"  # "yet to be confirmed", "could not be independently verified"
+    DENIED = "denied"  # a party denies it
+    HYPOTHETICAL = "hypothetical"  # "might", "could", "if"
+    FUTURE = "future"  # announced or planned, not happened
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A temporal expression resolved against the document date.
+
+    ``value`` is None when the year cannot be established (never invented); ``text`` keeps the
+    words. ``precision`` is ACLED's time_precision: 1 day, 2 week/approximate, 3 month or vaguer.
+    ``end`` of a range is in ``until`` ("between 3 and 5 May").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: date | None
+    precision: int
+    until: date | None = None
+    relative: bool = False  # "on Monday", "last month": resolved from the document date
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyCount:
+    """A number of people killed/wounded/… stated in a text, with ACLED's conservative value."""
+
+    start: int
+    end: int
+    text: str
+    outcome: str  # killed | wounded | abducted | arrested | missing
+    value: int | None  # conservative reading: "up to 10" → 10, "dozens" → 12, "no casualties" → 0
+    low: int | None = None
+    high: int | None = None
+    who: str | None = None  # "civilians", "soldiers", "fighters" when stated
+
+
+@dataclass(frozen=True, slots=True)
+class Claimant:
+    """One link of an attribution chain: who says so, in what role, through which medium."""
+
+    text: str  # the words in the sentence ("Major General Yury Popov", "an officer")
+    speaker: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    medium: str | None = None  # the outlet or channel that carried the claim
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who says what a sentence (or clause) claims, and how certain the text presents it.
+
+    ``claimed_by`` runs from the original source outwards: for "an officer told outlet X that …"
+    reported by the document's outlet, the officer first, then outlet X.
+    """
+
+    certainty: Certainty
+    claimed_by: tuple[Claimant, ...] = ()
+    cues: tuple[str, ...] = ()  # the words that set certainty/attribution ("allegedly", "told")

@@ -2,11 +2,14 @@
 
 The bundled ``data/places_overlay.yaml`` is read first, then the user's files in order; an entry
 whose ``id`` is already known replaces the earlier one, so users can correct a bundled site.
+Two kinds of entry: a *site* (its own coordinates, kind and citation) and a *spelling* entry
+(``geonameid`` + ``aliases``) that adds names to a GeoNames place and keeps its coordinates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,30 +27,48 @@ KINDS = frozenset(
         "town", "prison", "bridge", "island",
     }
 )
-_REQUIRED = ("id", "name", "kind", "lat", "lon", "country", "source")
+# Kinds that may span countries ("Middle East") and so need no country.
+SUPRANATIONAL_KINDS = frozenset({"region", "desert", "mountains", "valley"})
+_SITE_FIELDS = ("id", "name", "kind", "lat", "lon", "source")
 
 
 class OverlayError(ValueError):
     """A place overlay file that cannot be used, with the file and entry named."""
 
 
+@dataclass(slots=True)
+class Overlay:
+    # "overlay:<id>" → (place, its name and aliases)
+    sites: dict[str, tuple[Place, tuple[str, ...]]] = field(default_factory=dict)
+    # "geonames:<id>" → extra spellings of that GeoNames place (by overlay id, for overriding)
+    spellings: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+
+
 def bundled_overlay() -> Path:
     return Path(str(resources.files("newstrace") / "data" / "places_overlay.yaml"))
 
 
-def load_overlay(
-    paths: Iterable[Path], country_codes: Mapping[str, str]
-) -> dict[str, tuple[Place, tuple[str, ...]]]:
-    """place_id → (place, its name and aliases) over all files, later files overriding earlier.
+def load_overlay(paths: Iterable[Path], country_codes: Mapping[str, str]) -> Overlay:
+    """All entries of ``paths`` in order, later ids replacing earlier ones.
 
     ``country_codes`` maps a country's name as ACLED writes it to its ISO2 code.
     """
-    places: dict[str, tuple[Place, tuple[str, ...]]] = {}
+    overlay = Overlay()
     for path in paths:
         for entry in _entries(path):
+            if entry.get("geonameid") is not None:
+                _add_spelling(overlay, entry, path)
+                continue
             place = _to_place(entry, path, country_codes)
-            places[place.place_id] = (place, (place.name, *_aliases(entry)))
-    return places
+            overlay.sites[place.place_id] = (place, (place.name, *_aliases(entry)))
+    return overlay
+
+
+def _add_spelling(overlay: Overlay, entry: dict[str, Any], path: Path) -> None:
+    if not entry.get("id") or not _aliases(entry):
+        raise OverlayError(f"{path}: spelling entry {entry!r} needs an id and aliases")
+    target = f"geonames:{int(entry['geonameid'])}"
+    overlay.spellings[str(entry["id"])] = (target, tuple(_aliases(entry)))
 
 
 def _aliases(entry: Mapping[str, Any]) -> list[str]:
@@ -72,7 +93,9 @@ def _entries(path: Path) -> list[dict[str, Any]]:
 
 def _to_place(entry: dict[str, Any], path: Path, country_codes: Mapping[str, str]) -> Place:
     where = f"{path}: place {entry.get('id', '?')!r}"
-    missing = [key for key in _REQUIRED if entry.get(key) in (None, "")]
+    missing = [key for key in _SITE_FIELDS if entry.get(key) in (None, "")]
+    if not entry.get("country") and entry.get("kind") not in SUPRANATIONAL_KINDS:
+        missing.append("country")
     if missing:
         raise OverlayError(f"{where}: missing {', '.join(missing)}")
     if entry["kind"] not in KINDS:
@@ -84,13 +107,15 @@ def _to_place(entry: dict[str, Any], path: Path, country_codes: Mapping[str, str
         raise OverlayError(f"{where}: lat, lon and radius_km must be numbers") from error
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise OverlayError(f"{where}: coordinates out of range")
-    country = str(entry["country"])
+    country = str(entry["country"]) if entry.get("country") else None
+    if country is not None and country not in country_codes:
+        raise OverlayError(f"{where}: unknown country {country!r} (use ACLED's country name)")
     return Place(
         place_id=f"overlay:{entry['id']}",
         name=str(entry["name"]),
         latitude=lat,
         longitude=lon,
-        country_code=country_codes.get(country),
+        country_code=country_codes.get(country) if country else None,
         country=country,
         admin1=entry.get("admin1"),
         admin2=entry.get("admin2"),
@@ -99,4 +124,3 @@ def _to_place(entry: dict[str, Any], path: Path, country_codes: Mapping[str, str
         radius_km=radius,
         source=str(entry["source"]),
     )
-

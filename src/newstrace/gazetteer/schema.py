@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Part of the file name: a newer newstrace never reads an older build, it builds its own.
-VERSION = 3
+VERSION = 4
 
 SCHEMA = """
 CREATE TABLE places (
@@ -30,4 +30,5 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 INDEXES = """
 CREATE INDEX names_key ON names(key);
+CREATE INDEX places_place_id ON places(place_id);
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections import defaultdict
 from functools import lru_cache
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from newstrace.gazetteer.build import build_gazetteer
 from newstrace.gazetteer.normalize import name_key
-from newstrace.gazetteer.overlay import bundled_overlay, load_overlay
+from newstrace.gazetteer.overlay import Overlay, bundled_overlay, load_overlay
 from newstrace.gazetteer.place import Place
 from newstrace.gazetteer.schema import VERSION
 from newstrace.settings import Settings
@@ -23,6 +24,10 @@ MAX_CANDIDATES = 100
 # few candidates each stay well under 100 MB.
 LOOKUP_CACHE_SIZE = 200_000
 
+_BY_ID = (
+    "SELECT p.place_id, p.name, p.latitude, p.longitude, p.country_code, p.country, p.admin1,"
+    " p.admin2, p.feature, p.population, 1 FROM places p WHERE p.place_id = ?"
+)
 _SELECT = (
     "SELECT p.place_id, p.name, p.latitude, p.longitude, p.country_code, p.country, p.admin1,"
     " p.admin2, p.feature, p.population, n.is_primary FROM names n JOIN places p ON p.id = n.place"
@@ -44,16 +49,21 @@ class Gazetteer:
     def __init__(
         self,
         connection: sqlite3.Connection,
-        overlay: dict[str, tuple[Place, tuple[str, ...]]],
+        overlay_names: dict[str, list[Place]],
         demonyms: dict[str, str],
+        phrases: tuple[str, ...] = (),
     ) -> None:
         self._connection = connection
         self._demonyms = demonyms
-        self._overlay: dict[str, list[Place]] = defaultdict(list)
-        for place, names in overlay.values():
-            for key in {k for k in map(name_key, names) if k}:
-                self._overlay[key].append(place)
-        self.overlay_places = tuple(place for place, _ in overlay.values())
+        self._overlay = overlay_names
+        # Overlay spellings not written capitalised ("55 km zone", "middle Euphrates") are
+        # found as phrases; capitalised ones by the name matcher with everything else.
+        ordered = sorted(phrases, key=len, reverse=True)
+        self.phrases = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)", re.I)
+            if ordered
+            else None
+        )
         self.lookup = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
 
     @classmethod
@@ -67,7 +77,13 @@ class Gazetteer:
         )
         demonyms = dict(connection.execute("SELECT key, country_code FROM demonyms"))
         overlay = load_overlay((bundled_overlay(), *overlay_files), countries)
-        return cls(connection, overlay, demonyms)
+        phrases = tuple(
+            spelling
+            for _, spellings in overlay.sites.values()
+            for spelling in spellings
+            if not _is_capitalised(spelling)
+        )
+        return cls(connection, _overlay_names(connection, overlay), demonyms, phrases)
 
     @classmethod
     def default(cls, settings: Settings) -> Gazetteer:
@@ -96,6 +112,27 @@ class Gazetteer:
             (f"country:{code}", 1),
         ).fetchone()
         return _row_place(row) if row else None
+
+
+def _overlay_names(connection: sqlite3.Connection, overlay: Overlay) -> dict[str, list[Place]]:
+    """Name key → overlay places: curated sites, then GeoNames places under added spellings."""
+    names: dict[str, list[Place]] = defaultdict(list)
+    for place, spellings in overlay.sites.values():
+        for key in {k for k in map(name_key, spellings) if k}:
+            names[key].append(place)
+    for target, spellings in overlay.spellings.values():
+        row = connection.execute(_BY_ID, (target,)).fetchone()
+        if row is None:
+            continue  # a GeoNames id this build does not carry (below 500 inhabitants)
+        place = _row_place(row)
+        for key in {k for k in map(name_key, spellings) if k}:
+            names[key].append(place)
+    return dict(names)
+
+
+def _is_capitalised(spelling: str) -> bool:
+    """Whether the name matcher can find it: a capital first letter, or "al-" + capital."""
+    return spelling[:1].isupper() or bool(re.match(r"^[a-z]{1,3}-[A-Z]", spelling))
 
 
 def _row_place(row: tuple[object, ...]) -> Place:

@@ -78,3 +78,16 @@ LOCATIVE_CUES = frozenset(
     """in at near from to into toward towards outside across around between via through
     inside within throughout entering reach reached captured besieged bombed struck hit""".split()
 )
+
+# A site named after a town ("Baghdad Airport", "Mosul Dam") is located at that town when the
+# overlay does not know the site itself.
+SITE_WORDS = frozenset(
+    """airport airbase airfield base barracks bridge camp checkpoint crossing dam field
+    harbor harbour oilfield port prison refinery square stadium station""".split()
+)
+# A natural feature sharing a town's name is elsewhere ("Mississippi River", "Sinjar Mountains"
+# when the overlay lacks them): drop rather than put it at the town.
+NATURAL_WORDS = frozenset(
+    """basin bay coast creek desert gulf heights hills island islands lake mountain mountains
+    ocean peninsula plain plains range ridge river sea strait valley""".split()
+)

@@ -3,6 +3,7 @@ keep demonyms, organisations, people, headline words and sentence starters out."
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ _COMPOUND_TAIL = re.compile(r"-[a-z]+$")
 # Ayn" ... "Democratic Republic of the Congo" has 5).
 MAX_NAME_WORDS = 6
 _SENTENCE_END = frozenset(".!?:;\n•|–—")
+_POSSESSIVE = re.compile(r"['’]s?$")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ez|ed|es)-[A-Z]")
 
 
@@ -60,6 +62,9 @@ def tokenize(text: str) -> list[Token]:
         end = match.end()
         if word.endswith(".") and not _is_abbreviation(word):
             word, end = word[:-1], end - 1
+        possessive = _POSSESSIVE.search(word)
+        if possessive is not None:
+            word, end = word[: possessive.start()], end - len(possessive.group())
         capitalised = word[0].isupper() or bool(_ARTICLE_PREFIX.match(word))
         tokens.append(
             Token(match.start(), end, word, capitalised, _starts_sentence(text, match.start()))
@@ -78,8 +83,9 @@ def _starts_sentence(text: str, position: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END or text[i] == "\r"
 
 
-def sequences(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Runs of capitalised words, allowing lower-case connectors inside ("Rio de Janeiro")."""
+def sequences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Runs of capitalised words on one line with only spaces between them, allowing
+    lower-case connectors inside ("Rio de Janeiro"); punctuation ends a run ("Homs, Hama")."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
@@ -87,7 +93,7 @@ def sequences(tokens: list[Token]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and _continues(tokens, j):
+        while j + 1 < len(tokens) and _continues(text, tokens, j):
             j += 1
         while tokens[j].lower in lex.CONNECTORS and not tokens[j].capitalised:
             j -= 1
@@ -96,21 +102,30 @@ def sequences(tokens: list[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-def _continues(tokens: list[Token], j: int) -> bool:
+def _continues(text: str, tokens: list[Token], j: int) -> bool:
     """Whether token j+1 belongs to the run ending at j (same line, capitalised or connector)."""
     nxt = tokens[j + 1]
-    if nxt.sentence_start:
+    gap = text[tokens[j].end : nxt.start]
+    if nxt.sentence_start or (gap.strip(" \t") != "" and gap != "."):
         return False
     if nxt.capitalised:
         return True
     if nxt.lower in lex.CONNECTORS and j + 2 < len(tokens):
-        return tokens[j + 2].capitalised and not tokens[j + 2].sentence_start
+        after = tokens[j + 2]
+        return after.capitalised and text[nxt.end : after.start].strip(" \t") == ""
     return False
 
 
-def is_headline(tokens: list[Token], first: int, last: int) -> bool:
-    """A run of four or more capitalised words is a headline or a menu, not running prose."""
-    return last - first >= 3
+def is_headline(text: str, tokens: list[Token], first: int) -> bool:
+    """Whether the run's line is a headline or menu: most words capitalised (≥ 60 % of at
+    least 3), where capitals say nothing about names."""
+    line_start = text.rfind("\n", 0, tokens[first].start) + 1
+    line_end = text.find("\n", tokens[first].start)
+    line_end = len(text) if line_end < 0 else line_end
+    words = [t for t in tokens if line_start <= t.start < line_end and len(t.text) > 3]
+    if len(words) < 3:
+        return False
+    return sum(t.capitalised for t in words) >= 0.6 * len(words)
 
 
 def match_run(gazetteer: Gazetteer, text: str, tokens: list[Token], first: int, last: int) -> list[Span]:
@@ -132,24 +147,48 @@ def _longest_at(
 ) -> Span | None:
     if not tokens[i].capitalised or _COMPOUND_TAIL.search(tokens[i].text):
         return None
-    for j in range(min(last, i + MAX_NAME_WORDS - 1), i - 1, -1):
-        if not tokens[j].capitalised:
+    # Up to two words past the run, for curated names written half lower-case ("Homs desert").
+    reach = _same_line_reach(text, tokens, last, extra=2)
+    for j in range(min(reach, i + MAX_NAME_WORDS - 1), i - 1, -1):
+        if j <= last and not tokens[j].capitalised:
             continue
         key = name_key(text[tokens[i].start : tokens[j].end])
         if not key or (i == j and _never_alone(tokens[i])):
             continue
         candidates = gazetteer.lookup(key)
+        if j > last:
+            candidates = tuple(p for p in candidates if p.is_overlay)
+        elif i == j:
+            candidates = _fits_acronym(tokens[i], candidates)
         if candidates:
             return Span(tokens[i].start, tokens[j].end, key, candidates, i, j)
     return None
 
 
+def _same_line_reach(text: str, tokens: list[Token], last: int, extra: int) -> int:
+    reach = last
+    while reach < min(len(tokens) - 1, last + extra):
+        gap = text[tokens[reach].end : tokens[reach + 1].start]
+        if gap.strip(" \t"):
+            break
+        reach += 1
+    return reach
+
+
 def _never_alone(token: Token) -> bool:
     word = token.lower
-    if word in lex.MONTHS_AND_DAYS or word in lex.PERSON_TITLES:
+    if word in lex.MONTHS_AND_DAYS or word in lex.PERSON_TITLES or word in lex.DIRECTIONS:
         return True
-    # "US" is a country, "us" a pronoun: function words count only when not all capitals.
-    return word in lex.FUNCTION_WORDS and not (token.text.isupper() and len(token.text) > 1)
+    # "US" is a country, "us" a pronoun.
+    return word in lex.FUNCTION_WORDS and token.text != "US"
+
+
+def _fits_acronym(token: Token, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
+    """An all-capitals word of up to 4 letters is an acronym ("SAA", "UN", "CIA") unless it
+    names a country, a division or a curated site ("US", "UK", "UAE", "T4")."""
+    if not (token.text.isupper() and len(token.text.replace(".", "")) <= 4):
+        return candidates
+    return tuple(p for p in candidates if p.feature in {"PCLI", "ADM1"} or p.is_overlay)
 
 
 def lowercase_spans(gazetteer: Gazetteer, text: str, tokens: list[Token]) -> list[Span]:
@@ -179,3 +218,26 @@ def _is_major(place: Place) -> bool:
     return place.feature in {"PCLI", "ADM1", "CONT"} or place.is_overlay or (
         place.population >= 100_000 and place.primary
     )
+
+
+def phrase_spans(gazetteer: Gazetteer, text: str, tokens: list[Token]) -> list[Span]:
+    """Overlay names written in lower case or starting with a number ("the 55 km zone")."""
+    if gazetteer.phrases is None:
+        return []
+    starts = [t.start for t in tokens]
+    spans: list[Span] = []
+    for match in gazetteer.phrases.finditer(text):
+        key = name_key(match.group())
+        candidates = tuple(p for p in gazetteer.lookup(key) if p.is_overlay)
+        if not candidates:
+            continue
+        first = bisect.bisect_left(starts, match.start())
+        last = max(first, bisect.bisect_left(starts, match.end()) - 1)
+        spans.append(Span(match.start(), match.end(), key, candidates, first, last))
+    return spans
+
+
+def without_overlaps(preferred: list[Span], others: list[Span]) -> list[Span]:
+    """``preferred`` plus the ``others`` that overlap none of them, in text order."""
+    kept = [s for s in others if not any(s.start < p.end and p.start < s.end for p in preferred)]
+    return sorted([*preferred, *kept], key=lambda s: s.start)

@@ -23,7 +23,10 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 def extract(page: Page) -> Extraction:
     """Clean text and metadata of one page; container metadata (JSONL, feed) wins over guesses."""
-    text = decode_text(page.raw, page.encoding)
+    if page.kind is InputKind.ARTICLE_TEXT:
+        text = page.raw.decode("utf-8")  # verbatim, BOM included: offsets must not shift
+    else:
+        text = decode_text(page.raw, page.encoding)
     if not text.strip():
         raise NewstraceError(Reason.EMPTY, "page has no text")
     if page.kind is InputKind.HTML:

@@ -19,17 +19,14 @@ size of the dump.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-
 from newstrace.records import Extraction
 from newstrace.stages.extract.textdump_comments import find_thread_start, split_comments
 from newstrace.stages.extract.textdump_lines import (
     Kind,
     Unit,
+    Zone,
+    caption_label,
     classify,
-    has_url,
-    name_like,
     normalize,
     split_units,
 )
@@ -39,6 +36,8 @@ from newstrace.stages.extract.textdump_meta import (
     find_published,
     is_meta_line,
 )
+from newstrace.stages.extract.textdump_tail import drop_author_bio, trailing_comments
+from newstrace.stages.extract.textdump_title import find_title
 
 # Unit scores for the main-block search. Prose earns its length in characters; chrome costs its
 # length plus 40, so a one-word "Advertisement" between two paragraphs costs -53 and a 150-char
@@ -46,6 +45,10 @@ from newstrace.stages.extract.textdump_meta import (
 # the article (-72 - 80), while a link list of five short lines under a "Related" heading costs
 # -425 and stays outside.
 _SHORT_SCORE = -25
+# A caption or credit between two paragraphs is normal article furniture: it costs like a short
+# line whatever its length, so a photo essay (caption, paragraph, caption…) stays one block.
+_CAPTION_SCORE = -30
+_NOT_TEXT = (Kind.CHROME, Kind.CAPTION)
 _CHROME_BASE_SCORE = -40
 _LINK_HEAD_SCORE = -300
 _REPEATED_SCORE = -80  # a non-prose line seen twice or more: title copies, alt text, menus
@@ -53,8 +56,7 @@ _BULLET_MIN_CHARS = 40  # shorter list items are link/menu entries more often th
 _SHORT_RUN = 3  # three title-like lines in a row inside the article are a link list, not headings
 _HEADER_UNITS = 12  # bylines and dates sit within a dozen lines above the article
 _TAIL_UNITS = 3  # a signature sits within three lines below it
-_TITLE_REACH = 6  # without repetition, the headline is within six lines above the article
-_MAX_TITLE_WORDS = 30
+_CAPTION_WORDS = 30  # the line under an "Image caption," label is a caption of one sentence
 
 
 def clean_text_dump(text: str) -> Extraction:
@@ -63,34 +65,36 @@ def clean_text_dump(text: str) -> Extraction:
     kinds = _classify_all(units)
     start = find_thread_start(units, kinds)
     comments, chrome_at = split_comments(units[start:], kinds[start:])
-    zone = _Zone.of(units[:start], kinds[:start])
+    zone = Zone.of(units[:start], kinds[:start])
     lo, hi = _main_block(zone)
-    title, site = _find_title(zone, lo, hi)
-    kept = _body_indices(zone, (lo, hi), title)
+    hi, loose = trailing_comments(zone, lo, hi)
+    title, site = find_title(zone, lo, hi)
+    kept = drop_author_bio(zone, _body_indices(zone, (lo, hi), title))
     body = [zone.units[i].text for i in kept]
     first = body[0] if body else None
     header = _header(zone, lo, hi)
     outside = _chrome_lines(zone, kept, units[start:], kinds[start:], chrome_at)
+    tail = [u.text for u in zone.units[hi : hi + _TAIL_UNITS]]
     return Extraction(
         body="\n\n".join(body),
         title=title,
         outlet=find_outlet(outside, site, first),
-        author=find_author(header, [u.text for u in zone.units[hi : hi + _TAIL_UNITS]]),
+        author=find_author(header, tail, title),
         published=find_published(header, title, first),
-        comments=comments,
+        comments=loose + comments,
         method="text-dump",
     )
 
 
 def _chrome_lines(
-    zone: _Zone, kept: list[int], thread: list[Unit], thread_kinds: list[Kind], chrome_at: int
+    zone: Zone, kept: list[int], thread: list[Unit], thread_kinds: list[Kind], chrome_at: int
 ) -> list[str]:
     """Where the site names itself: article-zone lines not in the body, chrome inside the
     thread, and the page footer after it (never body or comment text)."""
     kept_set = set(kept)
     lines = [unit.text for i, unit in enumerate(zone.units) if i not in kept_set]
     pairs = zip(thread[:chrome_at], thread_kinds[:chrome_at], strict=True)
-    lines += [unit.text for unit, kind in pairs if kind is Kind.CHROME]
+    lines += [unit.text for unit, kind in pairs if kind in _NOT_TEXT]
     return lines + [unit.text for unit in thread[chrome_at:]]
 
 
@@ -98,45 +102,31 @@ def _classify_all(units: list[Unit]) -> list[Kind]:
     """Kinds of all units; each distinct line is classified once ("Reply", "Share", menus)."""
     cache: dict[str, Kind] = {}
     kinds = []
-    for unit in units:
+    for i, unit in enumerate(units):
         kind = cache.get(unit.text)
         if kind is None:
             kind = cache[unit.text] = classify(unit)
+        if i and caption_label(units[i - 1].text) and unit.words <= _CAPTION_WORDS:
+            kind = Kind.CAPTION  # "Image caption," / "<the caption>": a label, then its text
         kinds.append(kind)
     return kinds
 
 
-@dataclass(frozen=True, slots=True)
-class _Zone:
-    """The article part of the dump (everything above the comment thread)."""
-
-    units: list[Unit]
-    kinds: list[Kind]
-    keys: list[str]  # normalize(text) of each unit, computed once
-    counts: Counter[str]  # how often each key occurs: repeated lines are chrome or title copies
-
-    @classmethod
-    def of(cls, units: list[Unit], kinds: list[Kind]) -> _Zone:
-        keys = [normalize(unit.text) for unit in units]
-        return cls(units, kinds, keys, Counter(keys))
-
-    def repeated(self, i: int) -> bool:
-        return self.counts[self.keys[i]] > 1
-
-
-def _header(zone: _Zone, lo: int, hi: int) -> list[str]:
+def _header(zone: Zone, lo: int, hi: int) -> list[str]:
     """Lines where bylines and dates live: above the main block, plus meta lines inside it."""
     above = zone.units[max(0, lo - _HEADER_UNITS) : lo] if lo < hi else zone.units[:_HEADER_UNITS]
     inside = [zone.units[i].text for i in range(lo, hi) if zone.kinds[i] is not Kind.PROSE]
     return [unit.text for unit in above] + [text for text in inside if is_meta_line(text)]
 
 
-def _score(zone: _Zone, i: int) -> int:
+def _score(zone: Zone, i: int) -> int:
     kind, text = zone.kinds[i], zone.units[i].text
     if kind is Kind.PROSE:
         return len(text)
     if kind is Kind.CHROME:
         return _CHROME_BASE_SCORE - len(text)
+    if kind is Kind.CAPTION:
+        return _CAPTION_SCORE
     if kind is Kind.LINK_HEAD:
         return _LINK_HEAD_SCORE
     if zone.repeated(i):
@@ -146,7 +136,7 @@ def _score(zone: _Zone, i: int) -> int:
     return _SHORT_SCORE
 
 
-def _main_block(zone: _Zone) -> tuple[int, int]:
+def _main_block(zone: Zone) -> tuple[int, int]:
     """[lo, hi) of the highest-scoring contiguous run of units (Kadane); (0, 0) if none scores."""
     best, best_lo, best_hi = 0, 0, 0
     run, run_lo = 0, 0
@@ -159,47 +149,7 @@ def _main_block(zone: _Zone) -> tuple[int, int]:
     return best_lo, best_hi
 
 
-def _title_shaped(unit: Unit, kind: Kind) -> bool:
-    text = unit.text
-    return (
-        kind in (Kind.SHORT, Kind.PROSE)
-        and 2 <= unit.words <= _MAX_TITLE_WORDS
-        and not text.endswith((".", ":", ";", ","))
-        and not has_url(text)
-        and not is_meta_line(text)
-    )
-
-
-def _find_title(zone: _Zone, lo: int, hi: int) -> tuple[str | None, str | None]:
-    """Headline and, from a "Headline | Site" line, the site name.
-
-    A line repeated on the page (page title, og:title, image alt) wins; else the nearest
-    title-shaped line above the article; else its first line when that is title-shaped.
-    """
-    units, kinds = zone.units, zone.kinds
-    above = [i for i in range(lo) if _title_shaped(units[i], kinds[i])]
-    if lo < hi and _title_shaped(units[lo], kinds[lo]) and not name_like(units[lo].text):
-        above.append(lo)
-    multi = [i for i in above if units[i].words >= 3]
-    repeated = [i for i in multi if zone.repeated(i)]
-    near = [i for i in multi if i >= lo - _TITLE_REACH]
-    for pool in (repeated, near[::-1], multi, above):
-        if pool:
-            return _split_site(units[pool[0]].text)
-    return None, None
-
-
-def _split_site(line: str) -> tuple[str, str | None]:
-    """ "Headline | Site" → ("Headline", "Site"); dashes are left alone ("… – Report")."""
-    parts = [part.strip() for part in line.split(" | ")]
-    if len(parts) == 2:
-        longer, shorter = sorted(parts, key=lambda part: len(part.split()), reverse=True)
-        if len(shorter.split()) <= 5 and len(longer.split()) >= 3:
-            return longer, shorter
-    return line, None
-
-
-def _body_indices(zone: _Zone, block: tuple[int, int], title: str | None) -> list[int]:
+def _body_indices(zone: Zone, block: tuple[int, int], title: str | None) -> list[int]:
     """Units of the main block that are article text (all non-chrome units if there is none)."""
     lo, hi = block if block[0] < block[1] else (0, len(zone.units))
     title_key = normalize(title) if title else None
@@ -217,9 +167,9 @@ def _body_indices(zone: _Zone, block: tuple[int, int], title: str | None) -> lis
     return _drop_short_runs(kept, zone.kinds)
 
 
-def _dropped(zone: _Zone, i: int, in_links: bool) -> bool:
+def _dropped(zone: Zone, i: int, in_links: bool) -> bool:
     kind = zone.kinds[i]
-    if kind in (Kind.CHROME, Kind.LINK_HEAD) or not zone.keys[i]:
+    if kind in _NOT_TEXT or kind is Kind.LINK_HEAD or not zone.keys[i]:
         return True
     if kind is Kind.PROSE:
         return False

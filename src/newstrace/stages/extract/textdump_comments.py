@@ -116,7 +116,7 @@ def split_comments(units: list[Unit], kinds: list[Kind]) -> tuple[tuple[Comment,
             return tuple(comments), i
         if unit.gap >= 2:
             draft = _flush(draft, comments)
-        if kinds[i] is Kind.CHROME or _is_marker(text):
+        if kinds[i] in (Kind.CHROME, Kind.CAPTION) or _is_marker(text):
             if draft.paragraphs:  # "Reply", "12 points" close the comment above them
                 draft = _flush(draft, comments)
             continue

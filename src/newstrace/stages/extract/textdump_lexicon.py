@@ -84,6 +84,18 @@ STRONG_PHRASES: tuple[str, ...] = (
     r"\bclick (here )?to (see|view|enlarge) the (full|larger)",
     r"\bfull[- ]size image\b",
     r"\bskip to (main )?content\b",
+    r"\bturn on javascript\b",
+    # photo licensing, paywalls and wire trust footers
+    r"\bpurchase licensing rights\b",
+    r"\bsubscribe to (continue|keep) reading\b",
+    r"\bcontinue reading\b",
+    r"\bfor subscribers only\b",
+    r"\balready a subscriber\b",
+    r"\bsubscription options\b",
+    r"\bcancel any ?time\b",
+    r"^our standards\s*:",
+    # Arabic copyright footer ("all rights reserved")
+    r"جميع الحقوق محفوظة",
 )
 
 # Literal triggers: a line is matched against STRONG_PHRASES only when its lowercase text
@@ -125,6 +137,11 @@ STRONG_TRIGGERS: tuple[str, ...] = (
     "size image",
     "skip to",
     "click",
+    "licensing",
+    "continue",
+    "cancel",
+    "standards",
+    "الحقوق",
 )
 
 SHORT_LINES: tuple[str, ...] = (
@@ -151,6 +168,17 @@ SHORT_LINES: tuple[str, ...] = (
     r"|linkedin|vk|copy link))*",
     r"share (this|on|via)\b.*",
     r"(follow|like) us( on .*)?",
+    # "Follow <Outlet> on Telegram, X and VK": promos between paragraphs of state-media pages
+    r"(follow|join|subscribe to) .{1,50} on (telegram|twitter|x|facebook|vk|instagram|youtube"
+    r"|rumble|odysee|whatsapp|threads|tiktok)\b.*",
+    r"(you can )?share this (story|article|page|post)\b.*",
+    r"(share|save|get short url|copy link|listen( to this article)?|download( the)? (pdf|report))",
+    r"like this|like loading.*|sign up here",
+    r"(posted|filed) (in|under) .{1,80}",
+    r"key events|show key events only",
+    # a time of day alone: live-blog entry stamps ("14:32 GMT"), never article text
+    r"\d{1,2}[:.h]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*([a-z]{2,5}([+-]\d{1,2})?)?",
+    r"شارك|فيسبوك|تويتر|واتساب|تلغرام|طباعة|الرئيسية",
     r"partager|compartir|teilen|condividi",
     r"suivez-nous.*|síguenos.*|folgen sie uns.*|seguici.*",
     # donations and subscriptions
@@ -176,6 +204,15 @@ CAPTION_LINES: tuple[str, ...] = (
     r".*\((photo|image|credit|crédit|foto|picture|video)\s*:[^)]*\)",
     r"(getty images|afp|reuters|ap|epa|anadolu)( photo)?( via getty images)?",
     r"(click|tap) (here )?to (see|view|enlarge|zoom).*",
+    # caption furniture of broadcaster and photo pages ("Image source, …", "1 of 8")
+    r"(image|media|video|photo) (source|caption)s?\s*[,:]?.*",
+    r"(toggle|hide|show|expand) (caption|image)|enlarge this (image|photo)",
+    r"\d{1,3} of \d{1,3}|(previous|next)( (image|photo|slide|picture))?",
+    r"file (photo|picture|image)\b.*",
+    # a caption sentence closed by a short credit in brackets: "… near Marib. (AFP)"
+    r".*[.!?]\s*\([^()]{1,30}\)",
+    # wire credit lines: "(Reporting by …; Editing by …)"
+    r"\(?((additional )?(reporting|writing|editing|compiled|translated) by\b.*)\)?",
 )
 
 LINK_LIST_HEADINGS: tuple[str, ...] = (
@@ -190,6 +227,12 @@ LINK_LIST_HEADINGS: tuple[str, ...] = (
     r"trending( now)?",
     r"(popular|recent) posts",
     r"(tags|topics|categories|filed under|keywords)(\s*:.*)?",
+    r"(related|suggested|more) topics|trends|top stories|features|more in \S+.*",
+    r"more on this (story|topic)|read next|site index|browse|podcasts",
+    # tables of contents and reference lists: what follows are links or notes
+    r"(table of )?contents|in this (article|report)|on this page|jump to",
+    r"(foot|end)?notes|references|sources|bibliography",
+    r"(الوسوم|كلمات مفتاحية)(\s*:.*)?|أخبار ذات صلة|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة",
     r"share this( article| story)?",
     r"(à )?lire aussi|voir aussi|sur le même sujet|les plus lus|dernières (nouvelles|infos)",
     r"(mots[- ]clés|étiquettes|thèmes)(\s*:.*)?",
@@ -203,7 +246,8 @@ LINK_LIST_HEADINGS: tuple[str, ...] = (
 
 THREAD_STRONG: tuple[str, ...] = (
     r"notify of",
-    r"newest( most voted)?|oldest|most voted",
+    # sort bars: "Oldest Newest Most Voted", "Sort by Best"
+    r"(newest|oldest|most voted)(\s*[|·•]?\s*(newest|oldest|most voted|most liked|best|top))*",
     r"inline feedbacks?",
     r"view all comments",
     r"\d+\s+(comments?|responses?|replies)( to .*)?",
@@ -222,6 +266,24 @@ THREAD_STRONG: tuple[str, ...] = (
     r"\d+\s+commenti|commenti|lascia un commento",
     r"\d+\s+comentários?|comentários?|deixe um comentário",
     r"\d+\s+коммент\w*|комментарии|оставить комментарий",
+    r"التعليقات(\s*\(\d+\))?|\d+\s+تعليقا?ت?|(أضف|اترك) تعليقا?",
+    r"leave a reply cancel reply",
+)
+
+# Lines that close an article: share bars, tag rows, wire credits. Reader comments pasted with
+# no thread marker start after one of these (see ``textdump_tail``).
+ARTICLE_END_LINES: tuple[str, ...] = (
+    r"(share|tweet|email|e-mail|whatsapp|telegram|facebook|twitter|reddit|linkedin|print"
+    r"|copy link)( (this|on|via)\b.*)?",
+    r"(tags|topics|filed under)\s*:.*",
+    r"\(?(additional )?(reporting|writing|editing) by\b.*",
+    r"our standards\s*:.*",
+)
+
+# Roles in an author bio box: "Jane Doe is a journalist covering northern Syria."
+BIO_ROLES = (
+    r"journalist|reporter|correspondent|writer|editor|analyst|researcher|fellow|author"
+    r"|photographer|contributor|columnist|professor|producer|commentator|blogger|freelancer"
 )
 
 # A WordPress-style comment header ("Jane says:"): opens a thread and names the comment's author.
@@ -230,17 +292,19 @@ AUTHOR_SAYS = (
 )
 
 THREAD_WEAK: tuple[str, ...] = (
-    r"reply|log in to reply|répondre|responder|antworten|rispondi|responder|ответить",
+    r"reply|log in to reply|répondre|responder|antworten|rispondi|responder|ответить|رد",
     r"[•·]?\s*\d+\s+(second|minute|hour|day|week|month|year)s? ago",
     r"[•·]?\s*(a|an|one) (minute|hour|day|week|month|year) ago",
     r"[+\-−–]?\d+\s+points?",
 )
 
 COMMENT_SKIP: tuple[str, ...] = (
-    r"reply|log in to reply|répondre|responder|antworten|rispondi|ответить",
+    r"reply|log in to reply|répondre|responder|antworten|rispondi|ответить|رد",
     r"(in )?reply to .{1,40}|répondre à .{1,40}|en réponse à .{1,40}",
     r"share ›?|share",
-    r"report|flag|flag as inappropriate|like|dislike|upvote|downvote|vote|edit|delete|hide",
+    r"report|flag|flag as inappropriate|like|dislike|upvote|downvote|vote|edit(ed)?|delete|hide",
+    r"recommend( \d+)?|tweet|log ?in|login|subscribe|log in with|(or )?sign up with.*",
+    r"comment policy\b.*|cancel reply|leave a reply cancel reply",
     r"collapse|expand|avatar|load more( comments)?|show more( replies)?|hide replies",
     r"view (\d+ )?(more )?(replies|comments)",
     r"cancel reply|post comment|submit|send",
@@ -273,6 +337,9 @@ COMMENT_END: tuple[str, ...] = (
     r"comments are closed\.?",
     r"les commentaires sont fermés\.?",
     r"this site uses akismet.*",
+    r"(blog at|proudly powered by|powered by wordpress) .*",
+    r"privacy( policy)?|do not sell my (data|personal information)|terms( of (use|service))?",
+    r"back to top",
 )
 
 # Particles that start lowercase inside personal names ("Abu Bakr al-Baghdadi", "leon mc ...").
@@ -292,24 +359,33 @@ FUNCTION_WORDS = word_set(
     "il lo gli e è non sì o os as é não sim"
 )
 
+# Page labels that are title-like but never a person's name ("Published", "Share", "Privacy"):
+# without them a "Published / 1 day ago" pair in a related-links list looks like a comment header.
+LABEL_WORDS = word_set(
+    "published updated posted share save menu search subscribe login features privacy home "
+    "recommend advertisement sponsored podcasts trends topics related contents summary notes"
+)
+
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
-            "january jan janvier janv enero ene januar jän gennaio gen janeiro январь января",
+            "january jan janvier janv enero ene januar jän gennaio gen janeiro январь января يناير",
             "february feb février févr fevrier febrero februar febbraio fevereiro fev"
-            " февраль февраля",
-            "march mar mars marzo märz marz março марта март",
-            "april apr avril abril aprile abr апрель апреля",
-            "may mai mayo maggio maio май мая",
-            "june jun juin junio juni giugno junho июнь июня",
-            "july jul juillet juil julio juli luglio lug julho июль июля",
-            "august aug août aout agosto ago augusto август августа",
-            "september sep sept septembre septiembre settembre set setembro сентябрь сентября",
-            "october oct octobre octubre oktober okt ottobre ott outubro out октябрь октября",
-            "november nov novembre noviembre novembro ноябрь ноября",
+            " февраль февраля فبراير شباط",
+            "march mar mars marzo märz marz março марта март مارس آذار",
+            "april apr avril abril aprile abr апрель апреля أبريل ابريل نيسان",
+            "may mai mayo maggio maio май мая مايو أيار",
+            "june jun juin junio juni giugno junho июнь июня يونيو حزيران",
+            "july jul juillet juil julio juli luglio lug julho июль июля يوليو تموز",
+            "august aug août aout agosto ago augusto август августа أغسطس آب",
+            "september sep sept septembre septiembre settembre set setembro сентябрь сентября"
+            " سبتمبر أيلول",
+            "october oct octobre octubre oktober okt ottobre ott outubro out октябрь октября"
+            " أكتوبر",
+            "november nov novembre noviembre novembro ноябрь ноября نوفمبر",
             "december dec décembre decembre diciembre dic dezember dez dicembre dezembro"
-            " декабрь декабря",
+            " декабрь декабря ديسمبر",
         ),
         start=1,
     )
@@ -320,11 +396,13 @@ MONTHS: dict[str, int] = {
 DATE_LABELS = (
     r"posted|published|publish date|date|updated|last updated|publié|mis à jour|publicado"
     r"|actualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato|опубликовано"
+    r"|تاريخ النشر|نشر في|نشر|آخر تحديث|تم النشر"
 )
 
 # Byline openers: "By Jane Doe", "Par Marie Dupont", "Written by …", "Author: …".
 BYLINE_OPENERS = (
     r"by|written by|posted by|author:?|par|por|von|di|door|av|auteur\s*:|autor:?|автор:?"
+    r"|بقلم\s*:?|كتب\s*:?|كتبت\s*:?|إعداد\s*:?"
 )
 
 

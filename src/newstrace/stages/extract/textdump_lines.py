@@ -8,6 +8,7 @@ is merged back into one unit. A unit's text is always a verbatim substring of th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from itertools import pairwise
@@ -20,6 +21,9 @@ class Kind(Enum):
     BULLET = "bullet"  # list item ("• …", "- …", "1. …")
     SHORT = "short"  # title-like line without sentence punctuation: heading, link, name, menu
     CHROME = "chrome"  # matched the boilerplate lexicon or has no letters at all
+    # furniture that sits *inside* articles: captions, photo credits, footnotes, an inline
+    # "Read more: <headline>"; cheap in the main-block search, never body text
+    CAPTION = "caption"
     LINK_HEAD = "link_head"  # "Related", "Read more", "Latest News": a list of links follows
 
 
@@ -30,6 +34,24 @@ class Unit:
     words: int
 
 
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """The article part of the dump (everything above the comment thread)."""
+
+    units: list[Unit]
+    kinds: list[Kind]
+    keys: list[str]  # normalize(text) of each unit, computed once
+    counts: Counter[str]  # how often each key occurs: repeated lines are chrome or title copies
+
+    @classmethod
+    def of(cls, units: list[Unit], kinds: list[Kind]) -> Zone:
+        keys = [normalize(unit.text) for unit in units]
+        return cls(units, kinds, keys, Counter(keys))
+
+    def repeated(self, i: int) -> bool:
+        return self.counts[self.keys[i]] > 1
+
+
 _STRONG = lex.compile_triggered(lex.STRONG_PHRASES, lex.STRONG_TRIGGERS)
 _TRIGGER = re.compile("|".join(map(re.escape, lex.STRONG_TRIGGERS)))
 _TRIGGER_REGEX_CHARS = 200
@@ -38,16 +60,25 @@ _CAPTION = lex.compile_lines(lex.CAPTION_LINES)
 _LINK_HEAD = lex.compile_lines(lex.LINK_LIST_HEADINGS)
 _LINK_PREFIX = re.compile(
     r"(read more|read also|see also|lire aussi|à lire|leer más|lea también"
-    r"|mehr zum thema|leggi anche|leia também|читайте также)\s*[:>»›]",
+    r"|mehr zum thema|leggi anche|leia também|читайте также|اقرأ أيضاً?)\s*[:>»›]",
     re.I,
 )
 _BULLET = re.compile(r"(?:[•·▪◦‣●■□➢►✓✔]|[-*+]\s|\d{1,2}[.)]\s)")
-_END_SENTENCE = re.compile(r"[.!?…:;][\"'”’»)\]]*\Z")
+_END_SENTENCE = re.compile(r"[.!?…:;؟][\"'”’»)\]]*\Z")
 _INNER_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*\s+[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-Я]")
 _LETTER = re.compile(r"[^\W\d_]")
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w")
 _NON_BLANK_LINE = re.compile(r"[^\S\n]*\S[^\n]*")  # blank lines are skipped in C, not in Python
-_NAV = re.compile(r"[^|]{1,40}(?:\|[^|]{1,40}){2,}")  # "Home | World | Contact"
+_NAV = re.compile(r"[^|·•]{1,40}(?:[|·•][^|·•]{1,40}){2,}")  # "Home | World | Contact"
+# A footnote or endnote: "[3] Interviews conducted in …", "^ See …"; never a body paragraph.
+_FOOTNOTE = re.compile(r"(?:\[\d{1,3}\]|\^|↑)\s")
+# A caption ending in a photographer credit, "… before the rains. Jane Roe/Agency": a capitalised
+# name, a slash, an agency; case-sensitive, and never a sentence-final stop after it.
+_CREDIT_TAIL = re.compile(
+    r"(?:\A|[.!?][\"'”’]?\s+)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s?/\s?\S[^/.!?]{1,60}\Z"
+)
+# "Image caption," / "Media caption:": the next line is the caption itself.
+_CAPTION_LABEL = re.compile(r"(?:image|media|video|photo) caption\s*[,:]?\Z", re.I)
 _LIST_SEP = re.compile(r"\s*[,·•|/]\s*")
 _NAME_TOKEN = re.compile(r"@?[^\W_][\w.'’-]*")
 _WRAP_MIN, _WRAP_MAX = 40, 110  # hard-wrapped dumps break lines at 60–100 characters
@@ -116,8 +147,8 @@ def classify(unit: Unit) -> Kind:
         return Kind.CHROME
     if words <= _SHORT_CHROME_WORDS and _LINK_HEAD.match(text):
         return Kind.LINK_HEAD
-    if _LINK_PREFIX.match(text):
-        return Kind.CHROME  # one inline "Read more: <headline>" inside the article, not a list
+    if _LINK_PREFIX.match(text) or _FOOTNOTE.match(text) or is_caption(text, words):
+        return Kind.CAPTION  # one inline "Read more: <headline>" is not a link list
     if _BULLET.match(text):
         return Kind.BULLET
     if is_prose(text, words):
@@ -141,11 +172,21 @@ def is_chrome(text: str, words: int) -> bool:
         return True
     if words <= _SHORT_CHROME_WORDS and _SHORT_CHROME.match(text):
         return True
-    if words <= _CAPTION_WORDS and _CAPTION.match(text):
-        return True
     if words <= _NAV_WORDS and _NAV.fullmatch(text):
         return True
     return _is_tag_list(text, words)
+
+
+def is_caption(text: str, words: int) -> bool:
+    return words <= _CAPTION_WORDS and (bool(_CAPTION.match(text)) or _credit_tail(text))
+
+
+def _credit_tail(text: str) -> bool:
+    return not _END_SENTENCE.search(text) and bool(_CREDIT_TAIL.search(text))
+
+
+def caption_label(text: str) -> bool:
+    return bool(_CAPTION_LABEL.match(text))
 
 
 def _strong_hits(text: str) -> int:
@@ -176,6 +217,8 @@ def name_like(text: str) -> bool:
         return False
     tokens = text.split()
     if not 1 <= len(tokens) <= 4 or text.endswith((",", ";", ":", "!", "?", "…")):
+        return False
+    if tokens[0].lower() in lex.LABEL_WORDS:
         return False
     return all(_name_token(token) for token in tokens)
 

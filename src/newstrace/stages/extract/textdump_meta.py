@@ -32,7 +32,11 @@ _DATE_NOISE = re.compile(
 # Datelines of wire copy: "KABUL, March 3 (Agency) —", "DAMASCUS (Agency) -".
 _DATELINE = re.compile(r"^([A-ZÀ-ÞА-Я][A-ZÀ-ÞА-Я'’ .-]{2,40}(?:,[^—–\n]{0,60}?)?)\s+[—–-]{1,2}\s")
 _AGENCY = re.compile(r"\(([^()]{2,40}(?:\([^()]*\))?)\)")
-_NAME_WORD = r"(?:[A-ZÀ-ÞА-Я][\w'’.-]*|(?:al|el|bin|ibn|abu|de|del|van|von|da|di|du|la|le|mc)\b)"
+# Capitalised words, or words in a script without case (Arabic): "Sara al-Khatib", "سارة الخطيب".
+_NAME_WORD = (
+    r"(?:[A-ZÀ-ÞА-Я\u0621-\u064a][\w'’.-]*"
+    r"|(?:al|el|bin|ibn|abu|de|del|van|von|da|di|du|la|le|mc)\b)"
+)
 _PERSON = rf"{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,3}}"
 _PEOPLE = rf"{_PERSON}(?:\s+(?:and|&|et|y|und|e)\s+{_PERSON})?"  # ", Staff Reporter" is a role
 # Openers are case-insensitive, names are not: "By Jane Doe" yes, "by the way" no.
@@ -41,6 +45,16 @@ _BYLINE = re.compile(
 )
 _POSTED_BY = re.compile(rf"\b(?i:by)\s+(?P<name>{_PEOPLE})\s*$")
 _SIGNATURE = re.compile(rf"^[—–―-]{{1,2}}\s*(?P<name>{_PERSON})$")
+_BIO = re.compile(
+    rf"^{_PERSON}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,6}}(?:{lex.BIO_ROLES})s?\b"
+)
+_MAX_BIO_WORDS = 80
+_ROLE_LINE = re.compile(rf"\b(?i:{lex.BIO_ROLES})s?\b|,\s*[A-ZÀ-Þ][\w'’-]+\s*$")
+# "Jane Doe | 3 March 2024", "Admin · 12/03/2024 · Iraq": a name and a date in one meta row.
+_META_SEP = re.compile(r"\s+[|·•]\s+")
+# Numeric dates whose order cannot be told (04/05/2021): still a date line, never text.
+_NUMERIC_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+_TIME = re.compile(r"\d{1,2}[:h.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?", re.I)
 _GENERIC_OUTLET = lex.word_set(
     "us our your the this me my all now today here them it admin editor staff"
 )
@@ -131,6 +145,16 @@ def date_only(text: str) -> date | None:
     return found if len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1 else None
 
 
+def date_shaped(text: str) -> bool:
+    """A line that is only a date, including numeric ones too ambiguous to read (04/05/2021)."""
+    if date_only(text) is not None:
+        return True
+    if len(text) > 40 or not _NUMERIC_DATE.search(text):
+        return False
+    rest = _DATE_NOISE.sub(" ", _TIME.sub(" ", _NUMERIC_DATE.sub(" ", text)))
+    return not re.search(r"[^\W_]", rest)
+
+
 def _strip_dates(text: str) -> str:
     for pattern in (_YMD, _DMY_NUM, _MDY, _DMY):
         text = pattern.sub(" ", text)
@@ -179,18 +203,53 @@ def _clean_name(name: str) -> str | None:
 
 
 def is_meta_line(text: str) -> bool:
-    """Bylines and date lines: header metadata that is not article text."""
-    return date_only(text) is not None or byline_author(text) is not None
+    """Bylines, date lines and "Name | date" rows: header metadata that is not article text."""
+    return date_only(text) is not None or byline_author(text) is not None or _dated_row(text)
 
 
-def find_author(header: list[str], tail: list[str]) -> str | None:
+def _dated_row(text: str) -> bool:
+    parts = _META_SEP.split(text) if len(text) <= 160 else []
+    return len(parts) >= 2 and any(date_shaped(part) for part in parts)
+
+
+def row_author(text: str) -> str | None:
+    """ "Jane Doe | March 3, 2024": the name in a dated meta row that has no "By"."""
+    if not _dated_row(text):
+        return None
+    names = (_clean_name(part) for part in _META_SEP.split(text) if _bare_name(part))
+    return next((name for name in names if name), None)
+
+
+def _bare_name(text: str) -> bool:
+    return 2 <= len(text.split()) <= 4 and re.fullmatch(_PERSON, text) is not None
+
+
+def is_author_bio(text: str) -> bool:
+    """ "Jane Doe is a journalist covering …": the bio box that closes many articles."""
+    return len(text.split()) <= _MAX_BIO_WORDS and _BIO.match(text) is not None
+
+
+def find_author(header: list[str], tail: list[str], title: str | None = None) -> str | None:
+    """Byline, then a "Name | date" row, then a bare name beside a date or role line, then a
+    signature under the article."""
     for line in header:
-        if author := byline_author(line):
+        if author := byline_author(line) or row_author(line):
             return author
+    for k, line in enumerate(header):
+        if line != title and _bare_name(line) and _beside_date_or_role(header, k):
+            return _clean_name(line)
     for line in tail:
         if author := signature_author(line) or byline_author(line):
             return author
     return None
+
+
+def _beside_date_or_role(header: list[str], k: int) -> bool:
+    """Bylines without "By": the name line sits on a date line or over a role ("…, Kyiv")."""
+    nxt = header[k + 1] if k + 1 < len(header) else ""
+    prev = header[k - 1] if k > 0 else ""
+    role = len(nxt.split()) <= 6 and _ROLE_LINE.search(nxt) is not None
+    return role or date_shaped(nxt) or date_shaped(prev)
 
 
 def find_outlet(lines: list[str], hint: str | None, first_paragraph: str | None) -> str | None:

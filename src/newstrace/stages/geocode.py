@@ -1,0 +1,112 @@
+"""Places stage: find toponyms in a text and resolve them against the embedded gazetteer.
+
+Offline and model-free: names are matched over capitalised word runs (``geocode_spans``),
+filtered by the words around them (``geocode_context``) and resolved with priors plus document
+context (``geocode_resolve``). Offsets are character offsets into the text given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from newstrace.gazetteer.store import Gazetteer
+from newstrace.records import PlaceMention
+from newstrace.stages import geocode_lexicon as lex
+from newstrace.stages.geocode_context import Recognition, linked, recognise
+from newstrace.stages.geocode_resolve import GeoContext, Resolved, build_context, resolve
+from newstrace.stages.geocode_spans import Span
+
+__all__ = ["GeoContext", "document_context", "find_places", "place_objects"]
+
+
+def document_context(
+    text: str, gazetteer: Gazetteer, *, focus_country: str | None = None
+) -> GeoContext:
+    """The country focus, named divisions and anchor points of a text, from the names in it
+    that need no context (countries, unambiguous cities) and its demonyms (a weak signal)."""
+    found = recognise(text, gazetteer)
+    return build_context(found.spans, found.demonym_countries, focus_country)
+
+
+def find_places(
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    focus_country: str | None = None,
+    context: GeoContext | None = None,
+) -> list[PlaceMention]:
+    """Resolved place mentions in ``text``, in text order.
+
+    ``focus_country`` (ISO2) forces the document's country focus; ``context`` reuses the
+    evidence of another text (an article's, for its comments), else it is inferred from ``text``.
+    """
+    found: Recognition = recognise(text, gazetteer)
+    if context is None:
+        context = build_context(found.spans, found.demonym_countries, focus_country)
+    links = _links(text, found.spans)
+    return [_mention(text, r) for r in resolve(found.spans, context, links)]
+
+
+def _links(text: str, spans: list[Span]) -> dict[int, Span]:
+    """Index of a span → the span right after it, when written "Town, Province/Country"."""
+    return {
+        i: spans[i + 1]
+        for i in range(len(spans) - 1)
+        if linked(text, spans[i], spans[i + 1])
+        and any(p.feature in {"PCLI", "ADM1"} for p in spans[i + 1].candidates)
+    }
+
+
+def _mention(text: str, resolved: Resolved) -> PlaceMention:
+    span, place = resolved.span, resolved.place
+    return PlaceMention(
+        start=span.start,
+        end=span.end,
+        text=text[span.start : span.end],
+        name=place.name,
+        place_id=place.place_id,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        country=place.country,
+        country_code=place.country_code,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        feature=place.feature,
+        geo_precision=_precision(span, place.precision),
+        relation=span.relation,
+        score=round(resolved.score, 3),
+    )
+
+
+def _precision(span: Span, base: int) -> int:
+    """ACLED geo_precision: "near X", "eastern X" and "X countryside" are parts of X (2)."""
+    if span.qualifier in lex.ADMIN1_WORDS:
+        return 3
+    if span.relation is not None or span.qualifier in lex.AROUND_WORDS:
+        return max(base, 2)
+    return base
+
+
+def place_objects(
+    document_id: str, source: str, mentions: Iterable[PlaceMention], in_comments: bool
+) -> list[dict[str, Any]]:
+    """The ``export places --format jsonl`` objects (DESIGN.md, Contracts) for one text."""
+    return [
+        {
+            "document_id": document_id,
+            "source": source,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "name": m.name,
+            "geonameid": m.place_id,
+            "latitude": m.latitude,
+            "longitude": m.longitude,
+            "country": m.country,
+            "admin1": m.admin1,
+            "feature": m.feature,
+            "in_comments": in_comments,
+        }
+        for m in mentions
+    ]

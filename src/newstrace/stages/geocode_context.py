@@ -1,0 +1,159 @@
+"""What the words around a recognised name say: qualifiers, "near"/"40 km from" relations,
+locative cues, and the rejections (demonyms, organisations, people, common words)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newstrace.gazetteer.store import Gazetteer
+from newstrace.stages import geocode_lexicon as lex
+from newstrace.stages.geocode_spans import (
+    Span,
+    Token,
+    is_headline,
+    lowercase_spans,
+    match_run,
+    phrase_spans,
+    sequences,
+    tokenize,
+    without_overlaps,
+)
+
+_DIRECTIONS = "|".join(sorted(lex.DIRECTIONS, key=len, reverse=True))
+_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+# Read backwards from a name over at most 60 characters of its sentence: the qualifier that
+# makes the mention "near" the place rather than in it (ACLED geo_precision 2).
+_RELATION = re.compile(
+    r"(?P<rel>\d+(?:[.,]\d+)?\s*-?\s*(?:km|kilometers|kilometres|kms|miles|mi)\b"
+    rf"(?:\s+\(\S+\s+\w+\))?(?:\s+{_COMPASS}(?:ern)?)?\s+(?:of|from)"
+    rf"|{_COMPASS}\s+of|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|near(?:by)?|outside"
+    r"|close\s+to|in\s+the\s+vicinity\s+of|on\s+the\s+edge\s+of|around"
+    rf"|{_DIRECTIONS})"
+    r"(?:\s+the)?(?:\s+(?:town|city|village|area|base|camp|outskirts)\s+of)?\s+$",
+    re.IGNORECASE,
+)
+_DISTANCE_WINDOW = 60
+_LINK_GAP = re.compile(r"^\s*,\s*$")
+
+
+@dataclass(slots=True)
+class Recognition:
+    """Names found in one text, plus the document-level signals collected on the way."""
+
+    spans: list[Span]
+    demonym_countries: list[str] = field(default_factory=list)
+    person_keys: set[str] = field(default_factory=set)
+
+
+def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
+    tokens = tokenize(text)
+    found = Recognition(spans=[])
+    if not _has_capitals(tokens):
+        found.spans = lowercase_spans(gazetteer, text, tokens)
+    else:
+        for first, last in sequences(text, tokens):
+            _scan_run(found, gazetteer, text, tokens, first, last)
+    lowered = _lowercase_words(tokens)
+    kept = [s for s in found.spans if s.key not in found.person_keys]
+    kept = without_overlaps(phrase_spans(gazetteer, text, tokens), kept)
+    for span in kept:
+        _describe(span, text, tokens, lowered)
+    found.spans = kept
+    return found
+
+
+def _has_capitals(tokens: list[Token]) -> bool:
+    # Lower-cased corpora still capitalise nothing; 1 % leaves room for stray acronyms.
+    return sum(t.capitalised for t in tokens) > 0.01 * len(tokens)
+
+
+def _lowercase_words(tokens: list[Token]) -> set[str]:
+    return {t.text for t in tokens if t.text.islower()}
+
+
+def _scan_run(
+    found: Recognition, gazetteer: Gazetteer, text: str, tokens: list[Token], first: int, last: int
+) -> None:
+    for i in range(first, last + 1):
+        country = gazetteer.demonym_country(_demonym_key(tokens[i].lower))
+        if country is not None:
+            found.demonym_countries.append(country)
+    headline = is_headline(text, tokens, first)
+    for span in match_run(gazetteer, text, tokens, first, last):
+        if _is_demonym(gazetteer, span) or _after_title(tokens, span):
+            continue
+        verdict = _neighbours(tokens, span, first, last, headline)
+        if verdict == "person":
+            found.person_keys.add(span.key)
+        if verdict is not None:
+            continue
+        span.weak = headline or (tokens[span.first].sentence_start and span.first == span.last)
+        found.spans.append(span)
+
+
+def _demonym_key(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def _is_demonym(gazetteer: Gazetteer, span: Span) -> bool:
+    return span.first == span.last and gazetteer.demonym_country(_demonym_key(span.key)) is not None
+
+
+def _after_title(tokens: list[Token], span: Span) -> bool:
+    before = tokens[span.first - 1] if span.first > 0 else None
+    return before is not None and before.capitalised and before.lower in lex.PERSON_TITLES
+
+
+def _neighbours(
+    tokens: list[Token], span: Span, first: int, last: int, headline: bool
+) -> str | None:
+    """Whether capitalised words glued to the name make it part of another name.
+
+    "organisation" ("Syrian Arab Army"), "feature" ("Mississippi River"), "person" ("Jim
+    Martin": the surname is remembered for the whole document), "other" (some other name), or
+    None when the name stands alone or names a site at the place ("Baghdad Airport").
+    """
+    after = tokens[span.last + 1] if span.last < last else None
+    after = after if after is not None and after.capitalised else None
+    before = tokens[span.first - 1] if span.first > first else None
+    if after is not None:
+        word = after.lower
+        if word in lex.ORGANISATION_WORDS:
+            return "organisation"
+        if word in lex.NATURAL_WORDS:
+            return "feature"
+        if word in lex.SITE_WORDS:
+            span.end, span.last = after.end, span.last + 1
+            return None
+        if not headline and word not in lex.QUALIFIER_WORDS:
+            return "other"
+    if headline or before is None or not before.capitalised:
+        return None
+    if before.lower in lex.DIRECTIONS or before.lower in lex.FUNCTION_WORDS:
+        return None
+    return "person"  # "Jim Martin", also at a line start: "Despite Syria" has a function word
+
+
+def _describe(span: Span, text: str, tokens: list[Token], lowered: set[str]) -> None:
+    """Qualifier after, relation and cue before; a common word used lower-case elsewhere is weak."""
+    nxt = tokens[span.last + 1] if span.last + 1 < len(tokens) else None
+    if nxt is not None and nxt.lower in lex.QUALIFIER_WORDS and nxt.start - span.end <= 1:
+        span.qualifier = nxt.lower
+        span.end = nxt.end
+    window = text[max(0, span.start - _DISTANCE_WINDOW) : span.start]
+    window = re.split(r"[.!?\n;]", window)[-1]
+    relation = _RELATION.search(window)
+    if relation is not None:
+        span.relation = " ".join(relation.group("rel").lower().split())
+    prev = tokens[span.first - 1] if span.first > 0 else None
+    if prev is not None and prev.lower == "the" and span.first > 1:
+        prev = tokens[span.first - 2]
+    span.cue = prev is not None and prev.lower in lex.LOCATIVE_CUES
+    if span.first == span.last and tokens[span.first].text.lower() in lowered:
+        span.weak = True
+
+
+def linked(text: str, first: Span, second: Span) -> bool:
+    """"Alexandria, Louisiana": the second name qualifies the first."""
+    return bool(_LINK_GAP.match(text[first.end : second.start]))
