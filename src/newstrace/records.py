@@ -266,3 +266,92 @@ class Attribution:
     certainty: Certainty
     claimed_by: tuple[Claimant, ...] = ()
     cues: tuple[str, ...] = ()  # the words that set certainty/attribution ("allegedly", "told")
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One report of one event in one document: ACLED fields plus the evidence and the claim.
+
+    ``sentence_start``/``sentence_end`` are offsets into the document body, or into the comment's
+    text when ``in_comments`` (then ``comment_position`` says which comment). Fields follow
+    ACLED's names; ``place``/``date`` keep the spans they were read from.
+    """
+
+    mention_id: str
+    document_id: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    attribution: Attribution
+    actor1: str | None = None
+    assoc_actor_1: tuple[str, ...] = ()
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor_2: tuple[str, ...] = ()
+    inter2: int | None = None
+    interaction: int | None = None
+    place: PlaceMention | None = None
+    date: DateMention | None = None
+    fatalities: int | None = None
+    casualties: tuple[CasualtyCount, ...] = ()
+    background: bool = False  # history the text recalls, not news of the day
+    in_comments: bool = False
+    comment_position: int | None = None
+    notes: str = ""
+    score: float = 0.0
+    # Filled by the pipeline from the document, for fusion and independence checks.
+    outlet: str | None = None
+    published: date | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchDecision:
+    """Why two mentions were (or were not) fused: kept with every event for auditing."""
+
+    mention_a: str
+    mention_b: str
+    same_event: bool
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    """Airwars-style grade with its reasons (DESIGN.md corroboration field)."""
+
+    independent_sources: int
+    grade: str  # single_source | corroborated | contested
+    reasons: tuple[str, ...]
+    share_alleged_or_unverified: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A fused real-world incident: reconciled ACLED fields over all its mentions."""
+
+    event_id: str
+    mention_ids: tuple[str, ...]
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    corroboration: Corroboration
+    event_date: date | None = None
+    date_text: str | None = None
+    time_precision: int | None = None
+    actor1: str | None = None
+    assoc_actor_1: tuple[str, ...] = ()
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor_2: tuple[str, ...] = ()
+    inter2: int | None = None
+    interaction: int | None = None
+    place: PlaceMention | None = None
+    fatalities: int | None = None
+    fatalities_range: tuple[int, int] | None = None
+    notes: str = ""
+    certainty: str = "asserted"
+    decisions: tuple[MatchDecision, ...] = ()
