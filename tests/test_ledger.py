@@ -6,13 +6,31 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from newstrace.errors import Reason
 from newstrace.ledger.sqlite import Ledger
-from newstrace.records import Article, Comment, Extraction, Failure, Genre, InputKind, sha256_hex
+from newstrace.records import (
+    Article,
+    Attribution,
+    CasualtyCount,
+    Certainty,
+    Claimant,
+    Comment,
+    DateMention,
+    DocumentAnnotations,
+    EventMention,
+    Extraction,
+    Failure,
+    Genre,
+    InputKind,
+    PlaceMention,
+    TextAnnotations,
+    sha256_hex,
+)
 
 BODY = "Fictional test report: a newstrace fixture about a market in Homs. Nothing here happened."
 
@@ -152,3 +170,53 @@ def test_reader_sees_consistent_snapshot_while_writer_holds_transaction(ledger: 
         assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
     assert reader.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     reader.close()
+
+
+def make_mention(document_id: str = "doc-1") -> EventMention:
+    place = PlaceMention(
+        start=40, end=46, text="Palmyra", name="Tadmur", place_id="geonames:170183",
+        latitude=34.56, longitude=38.28, country="Syria", country_code="SY", admin1="Homs",
+        admin2=None, feature="PPLA2", geo_precision=1, relation="near",
+    )  # fmt: skip
+    return EventMention(
+        mention_id=f"{document_id}:0-80:armed-clash",
+        document_id=document_id,
+        sentence_start=0,
+        sentence_end=80,
+        sentence=BODY,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        disorder_type="Political violence",
+        attribution=Attribution(
+            certainty=Certainty.REPORTED,
+            claimed_by=(Claimant(text="a local official", role="official"),),
+            cues=("told",),
+        ),
+        actor1="Unidentified Armed Group (Syria)",
+        assoc_actor_1=("Civilians (Syria)",),
+        place=place,
+        date=DateMention(start=50, end=60, text="on Monday", value=date(2025, 1, 6),
+                         precision=1, relative=True),
+        fatalities=2,
+        casualties=(CasualtyCount(start=61, end=70, text="2 killed", outcome="killed", value=2),),
+        published=date(2025, 1, 7),
+    )  # fmt: skip
+
+
+def test_annotations_round_trip_and_replace(ledger: Ledger) -> None:
+    article, raw = make_article()
+    mention = make_mention()
+    annotations = DocumentAnnotations(
+        document_id="doc-1",
+        version=3,
+        texts=(TextAnnotations(comment_position=None, places=(mention.place,)),),  # type: ignore[arg-type]
+        events=(mention,),
+    )
+    with ledger.transaction():
+        ledger.store_article(article, raw, ledger.start_run([]), signature=None)
+        ledger.mentions.replace(annotations)
+        ledger.mentions.replace(annotations)  # idempotent: replaces, never duplicates
+    assert ledger.mentions.event_mentions(document_id="doc-1") == [mention]
+    assert len(list(ledger.mentions.place_rows())) == 1
+    assert ledger.mentions.documents_needing(3) == []
+    assert ledger.mentions.documents_needing(4) == ["doc-1"]

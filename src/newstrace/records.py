@@ -355,3 +355,22 @@ class Event:
     notes: str = ""
     certainty: str = "asserted"
     decisions: tuple[MatchDecision, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TextAnnotations:
+    """Spans found in one text of a document: the body (comment_position None) or a comment."""
+
+    comment_position: int | None
+    places: tuple[PlaceMention, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentAnnotations:
+    """Everything the annotate and code stages derived from one stored document."""
+
+    document_id: str
+    version: int
+    texts: tuple[TextAnnotations, ...] = ()
+    events: tuple[EventMention, ...] = ()

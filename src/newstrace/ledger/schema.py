@@ -97,6 +97,107 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, body ON documents BEG
 END;
 """
 
+_ANNOTATIONS = """
+-- Which annotator version last annotated a document: a newer version re-annotates on demand.
+ALTER TABLE documents ADD COLUMN annotated_version INTEGER;
+
+-- Spans of a text: the body (comment_position IS NULL) or one comment (its position).
+CREATE TABLE place_mentions (
+    document_id      TEXT NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+    comment_position INTEGER,
+    start            INTEGER NOT NULL,
+    end              INTEGER NOT NULL,
+    text             TEXT NOT NULL,
+    name             TEXT NOT NULL,
+    place_id         TEXT,
+    latitude         REAL,
+    longitude        REAL,
+    country          TEXT,
+    country_code     TEXT,
+    admin1           TEXT,
+    admin2           TEXT,
+    feature          TEXT NOT NULL,
+    geo_precision    INTEGER NOT NULL,
+    relation         TEXT,
+    score            REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX place_mentions_document ON place_mentions(document_id, comment_position, start);
+CREATE INDEX place_mentions_place ON place_mentions(place_id);
+
+CREATE TABLE actor_mentions (
+    document_id      TEXT NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+    comment_position INTEGER,
+    start            INTEGER NOT NULL,
+    end              INTEGER NOT NULL,
+    text             TEXT NOT NULL,
+    actor            TEXT NOT NULL,
+    inter            INTEGER NOT NULL,
+    country          TEXT,
+    generic          INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX actor_mentions_document ON actor_mentions(document_id, comment_position, start);
+CREATE INDEX actor_mentions_actor ON actor_mentions(actor);
+
+-- One row per report of an event in a document. Columns to filter on, and the whole record.
+CREATE TABLE event_mentions (
+    mention_id       TEXT PRIMARY KEY,
+    document_id      TEXT NOT NULL REFERENCES documents(document_id) ON DELETE CASCADE,
+    comment_position INTEGER,
+    sentence_start   INTEGER NOT NULL,
+    sentence_end     INTEGER NOT NULL,
+    sentence         TEXT NOT NULL,
+    event_type       TEXT NOT NULL,
+    sub_event_type   TEXT NOT NULL,
+    disorder_type    TEXT NOT NULL,
+    actor1           TEXT,
+    assoc_actor_1    TEXT NOT NULL DEFAULT '[]',
+    inter1           INTEGER,
+    actor2           TEXT,
+    assoc_actor_2    TEXT NOT NULL DEFAULT '[]',
+    inter2           INTEGER,
+    interaction      INTEGER,
+    place            TEXT,                  -- JSON PlaceMention or NULL
+    date             TEXT,                  -- JSON DateMention or NULL
+    event_date       TEXT,                  -- ISO date or NULL (year unknown: never invented)
+    fatalities       INTEGER,
+    casualties       TEXT NOT NULL DEFAULT '[]',
+    certainty        TEXT NOT NULL,
+    attribution      TEXT NOT NULL,         -- JSON Attribution
+    background       INTEGER NOT NULL DEFAULT 0,
+    in_comments      INTEGER NOT NULL DEFAULT 0,
+    notes            TEXT NOT NULL DEFAULT '',
+    score            REAL NOT NULL DEFAULT 0,
+    record           TEXT NOT NULL,         -- JSON EventMention
+    event_id         TEXT                   -- the fused event it belongs to
+);
+CREATE INDEX event_mentions_document ON event_mentions(document_id);
+CREATE INDEX event_mentions_event ON event_mentions(event_id);
+CREATE INDEX event_mentions_date ON event_mentions(event_date);
+
+-- Fused events: columns to filter on, and the reconciled Event record as JSON.
+CREATE TABLE events (
+    event_id            TEXT PRIMARY KEY,
+    event_date          TEXT,
+    event_type          TEXT NOT NULL,
+    sub_event_type      TEXT NOT NULL,
+    country             TEXT,
+    admin1              TEXT,
+    latitude            REAL,
+    longitude           REAL,
+    fatalities          INTEGER,
+    grade               TEXT NOT NULL,
+    independent_sources INTEGER NOT NULL,
+    only_in_comments    INTEGER NOT NULL DEFAULT 0,
+    record              TEXT NOT NULL,
+    updated_at          TEXT NOT NULL
+);
+CREATE INDEX events_date ON events(event_date);
+CREATE INDEX events_type ON events(event_type, sub_event_type);
+CREATE INDEX events_grade ON events(grade);
+CREATE INDEX events_geo ON events(latitude, longitude);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, raw inputs, comments, runs", _DOCUMENTS),
+    Migration(2, "place, actor and event mentions; fused events", _ANNOTATIONS),
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from newstrace.ledger.mentions import MentionStore
 from newstrace.ledger.schema import MIGRATIONS
 from newstrace.records import Article, Comment, Failure, StoredDocument, sha256_hex
 
@@ -38,6 +39,7 @@ class Ledger:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._db = connection
         self.path = path
+        self.mentions = MentionStore(connection)
 
     @classmethod
     def open(cls, path: Path) -> Ledger:
