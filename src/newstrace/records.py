@@ -374,3 +374,44 @@ class DocumentAnnotations:
     version: int
     texts: tuple[TextAnnotations, ...] = ()
     events: tuple[EventMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SubEventGuess:
+    """One ACLED sub-event type a sentence reports, with the trigger words that decided it."""
+
+    sub_event_type: str
+    event_type: str
+    disorder_type: str
+    score: float
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TextEvidence:
+    """What the annotate stages found in one text (body or comment), sentence-aligned.
+
+    ``attributions`` and ``guesses`` have one entry per sentence in ``sentences``.
+    """
+
+    text: str
+    comment_position: int | None
+    sentences: tuple[tuple[int, int], ...]
+    attributions: tuple[Attribution, ...]
+    guesses: tuple[tuple[SubEventGuess, ...], ...]
+    places: tuple[PlaceMention, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    casualties: tuple[CasualtyCount, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFacts:
+    """The document-level facts event coding and fusion need."""
+
+    document_id: str
+    outlet: str | None = None
+    published: date | None = None
+    genre: str | None = None
+    duplicate_of: str | None = None
+    country: str | None = None  # the document's country focus (ACLED name), if known
