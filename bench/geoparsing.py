@@ -36,8 +36,15 @@ from newstrace.stages.geocode_resolve import distance_km
 
 EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "geoparsing"
 GWN_TOPONYM_TYPES = frozenset(
-    {"Literal", "Mixed", "Metonymic", "Coercion", "Embedded_Literal", "Literal_Modifier",
-     "Non_Literal_Modifier"}
+    {
+        "Literal",
+        "Mixed",
+        "Metonymic",
+        "Coercion",
+        "Embedded_Literal",
+        "Literal_Modifier",
+        "Non_Literal_Modifier",
+    }
 )
 # Accuracy@161 km: 100 miles, the customary geocoding threshold.
 ACCURACY_KM = 161.0
@@ -72,12 +79,17 @@ def load_gwn(path: Path) -> list[Document]:
             fields = {child.tag: (child.text or "") for child in toponym}
             if fields.get("type") not in GWN_TOPONYM_TYPES:
                 continue
-            if fields.get("type", "").endswith("_Modifier") and fields.get("modifierType") != "Noun":
+            if (
+                fields.get("type", "").endswith("_Modifier")
+                and fields.get("modifierType") != "Noun"
+            ):
                 continue
             gold.append(
                 Gold(
-                    int(fields["start"]), int(fields["end"]),
-                    _float(fields.get("latitude")), _float(fields.get("longitude")),
+                    int(fields["start"]),
+                    int(fields["end"]),
+                    _float(fields.get("latitude")),
+                    _float(fields.get("longitude")),
                 )
             )
         documents.append(Document(article.findtext("text") or "", tuple(gold)))
@@ -122,17 +134,21 @@ def score(documents: list[Document], gazetteer: Gazetteer) -> Tally:
         tally.with_coordinates += sum(g.latitude is not None for g in document.gold)
         for gold, mention in _pairs(document.gold, mentions):
             tally.matched += 1
-            if gold.latitude is not None and gold.longitude is not None:
-                if mention.latitude is not None and mention.longitude is not None:
-                    tally.errors.append(
-                        distance_km(gold.latitude, gold.longitude, mention.latitude, mention.longitude)
-                    )
+            error = _error_km(gold, mention)
+            if error is not None:
+                tally.errors.append(error)
     return tally
 
 
-def _pairs(
-    gold: tuple[Gold, ...], mentions: list[PlaceMention]
-) -> list[tuple[Gold, PlaceMention]]:
+def _error_km(gold: Gold, mention: PlaceMention) -> float | None:
+    if gold.latitude is None or gold.longitude is None:
+        return None
+    if mention.latitude is None or mention.longitude is None:
+        return None
+    return distance_km(gold.latitude, gold.longitude, mention.latitude, mention.longitude)
+
+
+def _pairs(gold: tuple[Gold, ...], mentions: list[PlaceMention]) -> list[tuple[Gold, PlaceMention]]:
     """One-to-one overlap matching in text order."""
     used: set[int] = set()
     pairs = []

@@ -6,8 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newstrace.actordict import ActorDictionary, ActorFileError
+from newstrace.actordict import ActorDictionary, ActorFileError, load_dictionary
 from newstrace.records import ActorMention
 from newstrace.settings import Settings
 from newstrace.stages.actors import find_actors, infer_country
@@ -100,6 +102,14 @@ def test_nusra_front_depends_on_the_date(dictionary: ActorDictionary) -> None:
     )
 
 
+def test_an_insurgency_that_became_the_state(dictionary: ActorDictionary) -> None:
+    text = "Taliban fighters attacked a checkpoint."
+    before = one(text, dictionary, country="Afghanistan", when=date(2019, 1, 1))
+    after = one(text, dictionary, country="Afghanistan", when=date(2023, 1, 1))
+    assert (before.actor, before.inter) == ("Taliban", 2)
+    assert (after.actor, after.inter) == ("Military Forces of Afghanistan (2021-)", 1)
+
+
 def test_sdf_spellings(dictionary: ActorDictionary) -> None:
     found = actors("The SDF, also written QSD or HSD, holds Raqqa.", dictionary, country="Syria")
     assert [a for _, a in found] == ["QSD: Syrian Democratic Forces"] * 3
@@ -111,6 +121,16 @@ def test_acronyms_are_case_sensitive(dictionary: ActorDictionary) -> None:
     )
     assert one("IS claimed the attack.", dictionary, country="Iraq").actor == "Islamic State (Iraq)"
     assert one("The SAA advanced.", dictionary, country="Syria").actor == SYRIA_FORCES_ASSAD
+
+
+def test_headlines_in_capitals_are_not_acronyms(dictionary: ActorDictionary) -> None:
+    assert actors("WHO IS BEHIND THE ATTACK", dictionary, country="Syria") == []
+    assert [a for _, a in actors("ISIS, US, HSD AND SAA", dictionary, country="Syria")] == [
+        "Islamic State (Syria)",
+        "Military Forces of the United States (2025-)",
+        "QSD: Syrian Democratic Forces",
+        "Military Forces of Syria (2000-2024)",
+    ]
 
 
 def test_longest_match_wins(dictionary: ActorDictionary) -> None:
@@ -154,6 +174,21 @@ def test_descriptions_resolve_to_state_forces(
     assert (mention.text, mention.actor, mention.generic) == (phrase, actor, True)
 
 
+def test_air_unit_only_where_declared(dictionary: ActorDictionary) -> None:
+    iraqi = one("Iraqi jets bombed a cave.", dictionary, country="Iraq", when=date(2020, 2, 1))
+    assert iraqi.actor == "Military Forces of Iraq (2018-2020)"
+    syrian = one(
+        "Syrian warplanes bombed Ariha.", dictionary, country="Syria", when=date(2020, 2, 1)
+    )
+    assert syrian.actor == "Military Forces of Syria (2000-2024) Syrian Arab Air Force"
+
+
+def test_descriptions_need_their_article(dictionary: ActorDictionary) -> None:
+    assert actors("Crowds demanded a government of independents.", dictionary, country="Iraq") == []
+    found = actors("The government said the army was deployed.", dictionary, country="Iraq")
+    assert [t for t, _ in found] == ["The government", "the army"]
+
+
 def test_us_backed_does_not_make_a_us_actor(dictionary: ActorDictionary) -> None:
     found = actors("US-backed FSA groups held the road.", dictionary, country="Syria")
     assert found == [("FSA", "Free Syrian Army")]
@@ -182,6 +217,11 @@ def test_generic_groups_take_the_document_country(
 ) -> None:
     mention = one(text, dictionary, country="Iraq", when=date(2024, 1, 1))
     assert (mention.actor, mention.inter) == (actor, inter)
+
+
+def test_lists_and_borders_of_countries_are_places(dictionary: ActorDictionary) -> None:
+    text = "The base lies near the borders of Syria, Iraq and Jordan, and the border with Iraq."
+    assert actors(text, dictionary, country="Syria") == []
 
 
 def test_bare_country_acts_but_not_as_a_place(dictionary: ActorDictionary) -> None:
@@ -214,6 +254,21 @@ def test_country_is_inferred_from_the_text(dictionary: ActorDictionary) -> None:
         "Russia said the SAA retook a village in Syria near Hama; HTS denied it."
     )
     assert infer_country(scan, dictionary) == "Syria"
+
+
+_WORDS = st.sampled_from(
+    ["ISIS", "is", "the", "US-led", "coalition", "Russian", "jets", "in", "Syria", "Daesh", "’s",
+     "gunmen", "-", ".", "\n", "SAA", "al-Sham", "Hay’at", "Tahrir", "pro-", "backed", "Ḥayʼat"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDS, max_size=30).map(" ".join))
+def test_offsets_always_point_at_the_mention(text: str) -> None:
+    d = load_dictionary()  # cached: hypothesis runs this 200 times
+    for mention in find_actors(text, d, country="Syria"):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.inter in range(1, 9)
 
 
 # ---------------------------------------------------------------- user files

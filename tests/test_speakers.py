@@ -39,13 +39,19 @@ def test_name_with_appositive_role_of_organisation(dictionary: ActorDictionary) 
 
 
 def test_appositive_with_faction_noun(dictionary: ActorDictionary) -> None:
-    text = "Samir Haddad, the media officer for the Maghawir al-Thawra faction, told reporters the base was calm."
+    text = (
+        "Samir Haddad, the media officer for the Maghawir al-Thawra faction, "
+        "told reporters the base was calm."
+    )
     [speaker] = find_speakers(text, dictionary)
     assert fields(speaker) == ("Samir Haddad", "media officer", "Maghawir al-Thawra", "person")
 
 
 def test_organisation_possessive_role_then_ranked_name(dictionary: ActorDictionary) -> None:
-    text = "Russian Defense Ministry's spokesman, Major General Igor Konashenkov announced a new corridor."
+    text = (
+        "Russian Defense Ministry's spokesman, Major General Igor Konashenkov "
+        "announced a new corridor."
+    )
     [speaker] = find_speakers(text, dictionary)
     assert fields(speaker) == (
         "Igor Konashenkov",
@@ -85,6 +91,25 @@ def test_anonymous_source_told_a_known_outlet(dictionary: ActorDictionary) -> No
     )
     assert fields(source) == (None, "source", "Syrian security forces", "anonymous")
     assert (outlet.text, outlet.kind) == ("Sputnik", "outlet")
+
+
+def test_role_phrase_then_name_is_one_speaker(dictionary: ActorDictionary) -> None:
+    text = "A coalition spokesperson, Major Ellen Marsh, told Desk D the claim was false."
+    speaker = find_speakers(text, dictionary)[0]
+    assert fields(speaker) == ("Ellen Marsh", "spokesperson", None, "person")
+    assert speaker.text == "A coalition spokesperson, Major Ellen Marsh"
+
+
+def test_object_of_a_preposition_is_not_the_speaker(dictionary: ActorDictionary) -> None:
+    found = find_speakers(
+        "The US-led coalition against Islamic State denied the report.", dictionary
+    )
+    assert [(m.text, m.kind) for m in found] == [("US-led coalition", "organisation")]
+
+
+def test_state_owner_joins_its_ministry(dictionary: ActorDictionary) -> None:
+    [speaker] = find_speakers("Syria's Ministry of Defence said four civilians died.", dictionary)
+    assert (speaker.text, speaker.kind) == ("Syria's Ministry of Defence", "organisation")
 
 
 def test_organisation_statement(dictionary: ActorDictionary) -> None:

@@ -169,6 +169,7 @@ def test_wire_story(fixtures_dir: Path) -> None:
         "Three killed in Herat",
         "All rights reserved",
         "Privacy policy",
+        "Reporting by Jane Doe",  # the wire credit line closes the story but is not part of it
     ]
     _assert_body(found, must, must_not)
     assert found.comments == ()
@@ -293,6 +294,47 @@ def test_wordpress_says_thread() -> None:
     thread = "Omar says:\nSeptember 2, 2022 at 3:14 pm\nNobody is held accountable.\nReply"
     found = clean_text_dump(_page(_PARA, f"{_PARA} Two.", thread))
     assert [(c.author, c.published) for c in found.comments] == [("Omar", "2022-09-02")]
+
+
+def test_byline_row_above_the_body_is_not_the_title() -> None:
+    for head in ("", "Convoy halted near bridge\n\n"):
+        found = clean_text_dump(
+            f"{head}Jane Doe | Updated 3 hours ago\n\n{_PARA}\n\n{_PARA} Two.\n"
+        )
+        assert found.title == (head.strip() or None) and found.author == "Jane Doe"
+        assert "Jane Doe" not in found.body
+
+
+def test_opinions_after_a_signature_are_comments() -> None:
+    opinions = ["I don't believe any of this.", "Why does nobody ask the drivers? Shame!"]
+    found = clean_text_dump(_page(_PARA, f"{_PARA} Two.", "— Jane Doe", *opinions))
+    assert found.author == "Jane Doe" and found.body.endswith(f"{_PARA} Two.")
+    assert [(c.author, c.text) for c in found.comments] == [(None, text) for text in opinions]
+
+
+def test_a_closing_paragraph_in_the_first_person_stays_in_the_article() -> None:
+    closing = "I asked the ministry for comment but did not hear back."
+    found = clean_text_dump(_page(_PARA, f"{_PARA} Two.", "Share", closing))
+    assert found.comments == () and closing in found.body  # one such line is the reporter's
+
+
+def test_dated_said_headers_open_a_thread() -> None:
+    thread = (
+        "Jo Smith on September 12, 2018 at 4:47 pm said:\nAny update on the convoy?\n\n"
+        "Ali (Desk) on September 13, 2018 at 5:23 pm said:\nNot yet, we are checking.\n"
+    )
+    found = clean_text_dump(_page(_PARA, f"{_PARA} Two.", thread))
+    assert [(c.author, c.published) for c in found.comments] == [
+        ("Jo Smith", "2018-09-12"),
+        ("Ali (Desk)", "2018-09-13"),
+    ]
+
+
+def test_interview_says_lines_stay_in_the_article() -> None:
+    left = "“We left at dawn, before the shelling started again near the bridge.”"
+    turns = ["Amina Yusuf says:", "“We stayed in the basement for two days.”", "Omar Ali says:"]
+    found = clean_text_dump(_page(_PARA, f"{_PARA} Two.", "\n".join([*turns, left]), _PARA[:60]))
+    assert found.comments == () and left in found.body
 
 
 def test_unicode_case_look_alikes_do_not_crash_date_parsing() -> None:

@@ -91,16 +91,17 @@ class ActorDictionary:
             version="; ".join(parts.versions),
         )
 
-    def _phrases(self) -> Iterator[tuple[str, str, bool]]:
+    def _phrases(self) -> Iterator[tuple[str, str, bool, bool]]:
         for entry in self.entries.values():
+            description = entry.kind == "role"
             for alias in entry.aliases:
-                yield entry.id, alias, False
+                yield entry.id, alias, False, description
             for acronym in entry.acronyms:
-                yield entry.id, acronym, True
+                yield entry.id, acronym, True, False
             if entry.kind in ("organisation", "source") or (
                 entry.kind == "actor" and _plain_name(entry.name)
             ):
-                yield entry.id, entry.name, False
+                yield entry.id, entry.name, False, False
 
     # ------------------------------------------------------------------ searching
     def scan(self, text: str) -> Scan:
@@ -111,14 +112,17 @@ class ActorDictionary:
         """The candidate that is active on ``when`` and belongs to ``country``, else the first.
 
         With no date, entries that ended (``active.until``) lose to open-ended ones: "Nusra
-        Front" means HTS in reporting since 2017 unless the document says otherwise.
+        Front" means HTS in reporting since 2017 unless the document says otherwise. With a date,
+        an entry whose own active range covers it beats one with no range ("Taliban" in 2019 is
+        the insurgency, not the state forces that share the alias).
         """
         candidates = [self.entries[i] for i in ids]
 
-        def score(item: tuple[int, ActorEntry]) -> tuple[bool, bool, int]:
+        def score(item: tuple[int, ActorEntry]) -> tuple[bool, bool, bool, int]:
             position, entry = item
             active = entry.active_on(when) if when else entry.active_until is None
-            return active, self._belongs(entry, country), -position
+            dated = entry.active_from is not None or entry.active_until is not None
+            return active, bool(when) and dated, self._belongs(entry, country), -position
 
         return max(enumerate(candidates), key=score)[1]
 

@@ -15,7 +15,8 @@ import pycountry
 from newstrace.actordict_entries import ActorEntry, CountryFacts
 
 ACLED_COUNTRY_NAMES = {
-    "BN": "Brunei", "BO": "Bolivia", "CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
+    "BN": "Brunei", "BO": "Bolivia", "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
     "CI": "Ivory Coast", "CV": "Cape Verde", "CZ": "Czech Republic", "FK": "Falkland Islands",
     "FM": "Micronesia", "IR": "Iran", "KP": "North Korea", "KR": "South Korea", "LA": "Laos",
     "MD": "Moldova", "PS": "Palestine", "RU": "Russia", "SY": "Syria", "SZ": "eSwatini",
@@ -81,7 +82,10 @@ def _role_entries(facts: CountryFacts) -> Iterator[ActorEntry]:
             periods=facts.periods if role in _DATED_ROLES else (),
             aliases=(f"Government of {the}{facts.name}",) if role == "government" else (),
         )
-    yield ActorEntry(id=f"{prefix}.air-force", name=facts.air_force, parent=f"{prefix}.military")
+    if facts.air_force:
+        yield ActorEntry(
+            id=f"{prefix}.air-force", name=facts.air_force, parent=f"{prefix}.military"
+        )
 
 
 def _search_entries(facts: CountryFacts) -> Iterator[ActorEntry]:

@@ -88,7 +88,9 @@ class CountryFacts:
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     periods: tuple[Period, ...] = ()
-    air_force: str = "Air Force"
+    # The air force as a named unit ("… Air Force"); None: air strikes are coded to the military
+    # itself, as ACLED's Iraq coders do ("Military Forces of Iraq (2018-)", no air unit).
+    air_force: str | None = None
 
 
 def _fail(where: str, message: str) -> ActorFileError:
@@ -223,21 +225,39 @@ def parse_entry(raw: Any, where: str, origin: str) -> ActorEntry:
     return entry
 
 
-def merge_entry(base: ActorEntry, raw: Mapping[str, Any], where: str, origin: str) -> ActorEntry:
-    """``extend: true``: add aliases/acronyms to an existing entry and replace the given fields."""
-    _unknown_keys(raw, _ENTRY_KEYS, where)
-    changes: dict[str, Any] = {"origin": f"{base.origin} + {origin}"}
-    changes["aliases"] = tuple(dict.fromkeys(base.aliases + _texts(raw, "aliases", where)))
-    changes["acronyms"] = tuple(dict.fromkeys(base.acronyms + _texts(raw, "acronyms", where)))
-    for key in ("name", "country", "parent", "note", "associated_state", "default_period"):
-        if key in raw:
-            changes[key] = _text(raw, key, where)
+# YAML key → ActorEntry attribute for the plain text fields ``extend: true`` may replace.
+_TEXT_FIELDS = {
+    "name": "name", "country": "country", "parent": "parent", "note": "note",
+    "associated_state": "associated_state", "default_period": "default_period",
+    "parent_organisation": "parent_organisation", "type": "source_type",
+}  # fmt: skip
+
+
+def _structured_changes(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
     if "inter" in raw:
         changes["inter"] = _inter(raw, where)
     if "periods" in raw:
         changes["periods"] = parse_periods(raw["periods"], where)
     if "kind" in raw:
         changes["kind"] = _kind(raw, where)
+    if "countries" in raw:
+        changes["countries"] = _texts(raw, "countries", where)
+    if "active" in raw:
+        changes["active_from"], changes["active_until"] = _active(raw, where)
+    return changes
+
+
+def merge_entry(base: ActorEntry, raw: Mapping[str, Any], where: str, origin: str) -> ActorEntry:
+    """``extend: true``: add aliases/acronyms to an existing entry and replace the given fields."""
+    _unknown_keys(raw, _ENTRY_KEYS, where)
+    changes: dict[str, Any] = {"origin": f"{base.origin} + {origin}"}
+    changes["aliases"] = tuple(dict.fromkeys(base.aliases + _texts(raw, "aliases", where)))
+    changes["acronyms"] = tuple(dict.fromkeys(base.acronyms + _texts(raw, "acronyms", where)))
+    for key, attribute in _TEXT_FIELDS.items():
+        if key in raw:
+            changes[attribute] = _text(raw, key, where)
+    changes.update(_structured_changes(raw, where))
     merged = replace(base, **changes)
     _check_name(merged, where)
     return merged

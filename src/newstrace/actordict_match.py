@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from newstrace.actordict_tokens import Token, phrase_keys
 
+_SHOUT_MIN_LETTERS = 3
 _MAX_ACRONYM_LETTERS = 6  # "CJTF-OIR" spelt out is an alias; "ISKP", "UNHCR" are acronyms
 
 
@@ -49,12 +50,16 @@ class PhraseIndex:
     exact_len: dict[str, int]
 
     @classmethod
-    def build(cls, phrases: Iterable[tuple[str, str, bool]]) -> PhraseIndex:
-        """From (entry id, phrase, is_acronym) triples."""
+    def build(cls, phrases: Iterable[tuple[str, str, bool, bool]]) -> PhraseIndex:
+        """From (entry id, phrase, is_acronym, keep_article) tuples.
+
+        Names lose a leading "the" ("the Pentagon" = "Pentagon"); descriptions keep it, because
+        it carries the meaning: "the government" is the country's, "a government of
+        independents" is nobody's."""
         folded: dict[tuple[str, ...], list[str]] = {}
         exact: dict[tuple[str, ...], list[str]] = {}
-        for ident, phrase, acronym in phrases:
-            text = _strip_article(phrase)
+        for ident, phrase, acronym, keep_article in phrases:
+            text = phrase if keep_article else _strip_article(phrase)
             key_folded, key_exact = phrase_keys(text)
             if not key_folded:
                 continue
@@ -68,18 +73,40 @@ class PhraseIndex:
         keys = [t.key for t in tokens]
         exacts = [t.exact for t in tokens]
         matches: list[DictMatch] = []
+        starts_folded, starts_exact = self.folded_len, self.exact_len
         i, n = 0, len(tokens)
         while i < n:
+            if keys[i] not in starts_folded and exacts[i] not in starts_exact:
+                i += 1  # most tokens start no phrase: skip the call
+                continue
             found = self._longest_at(keys, exacts, i)
             if found is None:
                 i += 1
                 continue
             length, ids, exact = found
+            if exact and self._shouting(tokens, i, i + length):
+                i += length
+                continue
             matches.append(
                 DictMatch(tokens[i].start, tokens[i + length - 1].end, i, i + length, ids, exact)
             )
             i += length
         return matches
+
+    def _shouting(self, tokens: Sequence[Token], first: int, last: int) -> bool:
+        """An acronym among capitalised ordinary words ("WHO IS BEHIND THE ATTACK") is a
+        headline in capitals, not an acronym: two or more of the four neighbouring words in
+        capitals, of at least 3 letters and not acronyms themselves."""
+        window = [*tokens[max(0, first - 2) : first], *tokens[last : last + 2]]
+        loud = [
+            t
+            for t in window
+            if len(t.text) >= _SHOUT_MIN_LETTERS
+            and t.text.isalpha()
+            and t.text.isupper()
+            and (t.exact,) not in self.exact
+        ]
+        return len(loud) >= 2
 
     def _longest_at(
         self, keys: list[str], exacts: list[str], i: int

@@ -13,12 +13,15 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
+from newstrace.annotator import Annotator, DocumentInput, document_input
 from newstrace.errors import NewstraceError, Reason
 from newstrace.ledger.sqlite import Ledger, RunCounts
-from newstrace.records import Article, Failure, Page
+from newstrace.outlets import OutletRegistry
+from newstrace.records import Article, DocumentAnnotations, EventMention, Failure, Page
 from newstrace.settings import Settings
 from newstrace.stages import dedup
 from newstrace.stages.extract import extract
+from newstrace.stages.fuse import FusionIndex
 from newstrace.stages.genre import classify_genre
 from newstrace.stages.ingest import iter_inputs
 
@@ -30,6 +33,7 @@ class Outcome:
     NEAR_DUPLICATE = "near-duplicate"
     UNCHANGED = "unchanged"  # these exact bytes were already in the ledger
     FAILED = "failed"
+    NOT_ANNOTATED = "not-annotated"  # stored, but annotation failed (re-run `newstrace annotate`)
 
 
 @dataclass
@@ -38,6 +42,9 @@ class IngestReport:
     outcomes: Counter[str] = field(default_factory=Counter)
     failures_by_reason: Counter[str] = field(default_factory=Counter)
     failures: list[Failure] = field(default_factory=list)
+    annotation_errors: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
+    event_mentions: int = 0
+    events_touched: int = 0
 
     @property
     def failed(self) -> int:
@@ -59,6 +66,8 @@ class Processed:
     article: Article | None
     failure: Failure | None
     signature: bytes | None
+    annotations: DocumentAnnotations | None = None
+    annotation_error: str | None = None
 
 
 def default_document_id(page: Page) -> str:
@@ -87,8 +96,28 @@ def process_page(page: Page, settings: Settings) -> Processed:
     minhash = dedup.signature(
         found.body, num_perm=settings.dedup_num_perm, width=settings.dedup_shingle_words
     )
-    return Processed(
-        page, article, None, None if minhash is None else dedup.signature_to_bytes(minhash)
+    signature = None if minhash is None else dedup.signature_to_bytes(minhash)
+    if not settings.annotate:
+        return Processed(page, article, None, signature)
+    try:
+        annotations = Annotator.cached(settings).annotate(article_input(article))
+    except Exception as error:  # keep the document; its annotation can be re-run later
+        message = f"{type(error).__name__}: {error}"[:300]
+        return Processed(page, article, None, signature, annotation_error=message)
+    return Processed(page, article, None, signature, annotations)
+
+
+def article_input(article: Article, duplicate_of: str | None = None) -> DocumentInput:
+    """What annotation needs of a freshly extracted article."""
+    found = article.extraction
+    return document_input(
+        article.document_id,
+        found.body,
+        [c.text for c in found.comments],
+        outlet=found.outlet,
+        published=found.published,
+        genre=article.genre.value,
+        duplicate_of=duplicate_of,
     )
 
 
@@ -117,6 +146,8 @@ class Ingestor:
         self.index = dedup.NearDuplicateIndex(
             threshold=settings.dedup_threshold, num_perm=settings.dedup_num_perm
         )
+        self.fusion: FusionIndex | None = None
+        self._pending_mentions: list[EventMention] = []
 
     def load_index(self) -> None:
         for document_id, data in self.ledger.signatures():
@@ -135,6 +166,7 @@ class Ingestor:
                         self._fail(item)
                 for result in processed:
                     self._store(result)
+                self._fuse_pending()
         counts = RunCounts(
             self.report.stored, self.report.outcomes[Outcome.UNCHANGED], self.report.failed
         )
@@ -181,6 +213,33 @@ class Ingestor:
             article = replace(article, duplicate_of=self.ledger.duplicate_root(original))
         self.ledger.store_article(article, result.page.raw, self.report.run_id, result.signature)
         self._count(Outcome.NEAR_DUPLICATE if original else Outcome.STORED, result.page.where)
+        if result.annotation_error is not None:
+            self.report.annotation_errors.append((result.page.where, result.annotation_error))
+            self.report.outcomes[Outcome.NOT_ANNOTATED] += 1
+        elif result.annotations is not None:
+            self._store_annotations(result.annotations, article.duplicate_of)
+
+    def _store_annotations(
+        self, annotations: DocumentAnnotations, duplicate_of: str | None
+    ) -> None:
+        if duplicate_of is not None:  # known only now, after near-duplicate detection
+            events = tuple(replace(m, duplicate_of=duplicate_of) for m in annotations.events)
+            annotations = replace(annotations, events=events)
+        self.ledger.mentions.replace(annotations)
+        self._pending_mentions.extend(annotations.events)
+        self.report.event_mentions += len(annotations.events)
+
+    def _fuse_pending(self) -> None:
+        """Join this batch's event mentions to the stored events (incremental fusion)."""
+        if not self._pending_mentions:
+            return
+        if self.fusion is None:
+            self.fusion = load_fusion(self.ledger, self.settings)
+        result = self.fusion.add(self._pending_mentions)
+        self._pending_mentions = []
+        self.ledger.mentions.delete_events(result.retired)
+        self.ledger.mentions.assign_events([*result.created, *result.updated])
+        self.report.events_touched += len(result.created) + len(result.updated)
 
     def _near_duplicate_of(self, document_id: str, signature: bytes | None) -> str | None:
         if signature is None:
@@ -200,6 +259,14 @@ class Ingestor:
         self.report.outcomes[outcome] += 1
         if self.progress is not None:
             self.progress(outcome, where)
+
+
+def load_fusion(ledger: Ledger, settings: Settings) -> FusionIndex:
+    """The fusion state of everything already in the ledger, rebuilt from stored decisions."""
+    registry = OutletRegistry.load(settings.outlet_files)
+    events = list(ledger.mentions.events(include_comment_only=True))
+    mentions = ledger.mentions.event_mentions()
+    return FusionIndex.from_events(events, mentions, registry)
 
 
 def _batched(items: Iterable[Page | Failure], size: int) -> Iterator[list[Page | Failure]]:

@@ -6,6 +6,7 @@ Text spans everywhere are character offsets into the stored clean text (``Articl
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -304,7 +305,7 @@ class EventMention:
     score: float = 0.0
     # Filled by the pipeline from the document, for fusion and independence checks.
     outlet: str | None = None
-    published: date | None = None
+    published: datetime.date | None = None  # the field above shadows the name `date`
     duplicate_of: str | None = None
 
 

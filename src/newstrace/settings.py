@@ -46,6 +46,10 @@ class Settings:
     # they can add entries or override bundled ones by id. os.pathsep-separated in the env var.
     overlay_files: tuple[Path, ...] = ()
     actor_files: tuple[Path, ...] = ()
+    outlet_files: tuple[Path, ...] = ()
+    # Annotate and code events while ingesting. Off gives extraction-only ingest (e.g. to load a
+    # large crawl fast and annotate later with `newstrace annotate`).
+    annotate: bool = True
 
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the given non-None values changed."""

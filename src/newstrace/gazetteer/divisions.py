@@ -51,7 +51,10 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("IQ", "Ninewa"): ("Nineveh", "Ninawa", "Nineveh Plains"),
     ("IQ", "Sala al-Din"): ("Salahuddin", "Salah al-Din", "Salahaddin", "Saladin"),
     ("IQ", "Thi-Qar"): ("Dhi Qar", "Dhiqar"),
-    ("IQ", "Qadissiya"): ("Qadisiyah", "Al-Qadisiyyah", ),
+    ("IQ", "Qadissiya"): (
+        "Qadisiyah",
+        "Al-Qadisiyyah",
+    ),
     ("IQ", "Babylon"): ("Babil",),
     ("IQ", "Erbil"): ("Arbil", "Irbil", "Hawler"),
     ("IQ", "Dahuk"): ("Duhok", "Dohuk"),

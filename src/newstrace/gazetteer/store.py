@@ -23,14 +23,21 @@ MAX_CANDIDATES = 100
 # Cached key look-ups per process: a news corpus reuses a few thousand names; 200k entries of a
 # few candidates each stay well under 100 MB.
 LOOKUP_CACHE_SIZE = 200_000
+# Fuzzy candidates differ in length by at most this: a similarity of 88 % between keys of ~10
+# letters allows about two edits.
+FUZZY_LENGTH_SLACK = 2
 
+_FUZZY_KEYS = (
+    "SELECT key FROM fuzzy_keys WHERE country_code = ? AND initial = ? AND length BETWEEN ? AND ?"
+)
 _BY_ID = (
     "SELECT p.place_id, p.name, p.latitude, p.longitude, p.country_code, p.country, p.admin1,"
-    " p.admin2, p.feature, p.population, 1 FROM places p WHERE p.place_id = ?"
+    " p.admin2, p.feature, p.population, p.alt_count, 1 FROM places p WHERE p.place_id = ?"
 )
 _SELECT = (
     "SELECT p.place_id, p.name, p.latitude, p.longitude, p.country_code, p.country, p.admin1,"
-    " p.admin2, p.feature, p.population, n.is_primary FROM names n JOIN places p ON p.id = n.place"
+    " p.admin2, p.feature, p.population, p.alt_count, n.is_primary"
+    " FROM names n JOIN places p ON p.id = n.place"
     " WHERE n.key = ? ORDER BY p.population DESC LIMIT ?"
 )
 
@@ -44,7 +51,7 @@ def default_path(settings: Settings) -> Path:
 
 
 class Gazetteer:
-    """Name → candidate places. Construct with ``open`` or ``default``; the constructor does no I/O."""
+    """Name → candidate places. Build with ``open`` or ``default``; the constructor does no I/O."""
 
     def __init__(
         self,
@@ -102,6 +109,20 @@ class Gazetteer:
         places = [_row_place(row) for row in rows]
         return (*self._overlay.get(key, ()), *places)
 
+    def country_keys(self, code: str, initial: str, length: int) -> list[str]:
+        """Name keys of a country's towns and curated sites that start with ``initial`` and are
+        within FUZZY_LENGTH_SLACK characters of ``length`` (candidates for fuzzy matching)."""
+        low, high = length - FUZZY_LENGTH_SLACK, length + FUZZY_LENGTH_SLACK
+        rows = self._connection.execute(_FUZZY_KEYS, (code, initial, low, high)).fetchall()
+        overlay = [
+            key
+            for key, places in self._overlay.items()
+            if key[:1] == initial
+            and low <= len(key) <= high
+            and any(p.country_code == code for p in places)
+        ]
+        return [row[0] for row in rows] + overlay
+
     def demonym_country(self, key: str) -> str | None:
         """ISO2 of the country a demonym key ("syrian") belongs to."""
         return self._demonyms.get(key)
@@ -136,7 +157,7 @@ def _is_capitalised(spelling: str) -> bool:
 
 
 def _row_place(row: tuple[object, ...]) -> Place:
-    pid, name, lat, lon, cc, country, admin1, admin2, feature, population, primary = row
+    pid, name, lat, lon, cc, country, admin1, admin2, feature, population, alt_count, primary = row
     return Place(
         place_id=str(pid),
         name=str(name),
@@ -148,5 +169,6 @@ def _row_place(row: tuple[object, ...]) -> Place:
         admin2=admin2 if isinstance(admin2, str) else None,
         feature=str(feature),
         population=int(population),  # type: ignore[call-overload]
+        alt_count=int(alt_count),  # type: ignore[call-overload]
         primary=bool(primary),
     )

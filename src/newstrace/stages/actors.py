@@ -16,6 +16,7 @@ case-sensitive), then decides per match:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -25,6 +26,7 @@ from newstrace.records import ActorMention
 from newstrace.stages.actors_context import (
     Sentences,
     followed_by_source,
+    force_after,
     infer_country,
     is_place_use,
     qualified,
@@ -32,11 +34,13 @@ from newstrace.stages.actors_context import (
 
 __all__ = ["find_actors", "infer_country"]
 
-# Words allowed between a demonym and its force noun: "Russian military advisers" (2),
-# "US special operations forces" (2). Three would reach into the next phrase.
-MAX_FORCE_MODIFIERS = 2
 ARMED_GROUP_ROLE = "armed-group"
+AIR_FORCE_ROLE = "air-force"
 NON_STATE_INTERS = frozenset({2, 3, 4})
+# "Hayat Tahrir al-Sham (al-Qaeda) led jihadists" is 3 words apart; "tribal fighters began
+# searching the valleys … after gunmen killed" (15) names another party, not the gunmen's group.
+NEARBY_WORDS = 8
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 
 
 @dataclass(slots=True)
@@ -47,6 +51,7 @@ class _Document:
     when: date | None
     sentences: Sentences
     named: list[ActorMention] = field(default_factory=list)
+    last_country: tuple[int, bool] | None = None  # end offset, and whether it was a place
 
     def mention(self, start: int, end: int, entry: ActorEntry, *, generic: bool) -> ActorMention:
         d = self.dictionary
@@ -62,14 +67,20 @@ class _Document:
 
 
 def find_actors(
-    text: str, dictionary: ActorDictionary, *, country: str | None = None, when: date | None = None
+    text: str,
+    dictionary: ActorDictionary,
+    *,
+    country: str | None = None,
+    when: date | None = None,
+    scan: Scan | None = None,
 ) -> list[ActorMention]:
     """Actor mentions in ``text`` with character offsets, in text order.
 
     ``country`` is the document's country in ACLED's naming ("Syria"); inferred from the text
-    when None. ``when`` (the event or publication date) picks date-bounded names.
+    when None. ``when`` (the event or publication date) picks date-bounded names. ``scan`` is
+    ``dictionary.scan(text)`` when the caller already has it (the speaker stage needs it too).
     """
-    scan = dictionary.scan(text)
+    scan = scan if scan is not None and scan.text == text else dictionary.scan(text)
     doc = _Document(
         scan, dictionary, country or infer_country(scan, dictionary), when, Sentences(text)
     )
@@ -112,36 +123,19 @@ def _resolve(doc: _Document, match: DictMatch, kinds: set[str]) -> ActorMention 
     return None
 
 
-def _force_at(doc: _Document, index: int) -> tuple[str, int] | None:
-    """The force noun ("warplanes", "air force") starting at token ``index``: (role, end index)."""
-    keys = [t.key for t in doc.scan.tokens[index : index + 3]]
-    for length in range(len(keys), 0, -1):
-        role = doc.dictionary.force_index.get(tuple(keys[:length]))
-        if role is not None:
-            return role, index + length
-    return None
-
-
 def _state_force(doc: _Document, match: DictMatch) -> ActorMention | None:
     """ "Russian warplanes", "Turkish security forces", "Iraq's government" → that state's actor."""
-    tokens, index = doc.scan.tokens, match.last
-    if index < len(tokens) and tokens[index].key == "'s":
-        index += 1
-    for _ in range(MAX_FORCE_MODIFIERS + 1):
-        if index >= len(tokens):
-            return None
-        found = _force_at(doc, index)
-        if found is not None:
-            return _state_mention(doc, match, *found)
-        if tokens[index].key not in doc.dictionary.force_modifiers:
-            return None
-        index += 1
-    return None
+    found = force_after(doc.scan, match, doc.dictionary)
+    return _state_mention(doc, match, *found) if found else None
 
 
 def _state_mention(doc: _Document, match: DictMatch, role: str, end: int) -> ActorMention | None:
     entry = _of_kind(doc, match, "demonym") or _of_kind(doc, match, "country")
-    state = doc.dictionary.state_entry(entry.country or "", role) if entry else None
+    if entry is None:
+        return None
+    state = doc.dictionary.state_entry(entry.country or "", role)
+    if state is None and role == AIR_FORCE_ROLE:  # no air unit declared: the military itself
+        state = doc.dictionary.state_entry(entry.country or "", "military")
     if state is None:
         return None
     return doc.mention(match.start, doc.scan.tokens[end - 1].end, state, generic=True)
@@ -149,10 +143,20 @@ def _state_mention(doc: _Document, match: DictMatch, role: str, end: int) -> Act
 
 def _bare_country(doc: _Document, match: DictMatch) -> ActorMention | None:
     entry = _of_kind(doc, match, "country")
-    if entry is None or entry.country == doc.country or is_place_use(doc.scan, match):
+    place = is_place_use(doc.scan, match) or _listed_with_place(doc, match)
+    doc.last_country = (match.end, place)
+    if entry is None or entry.country == doc.country or place:
         return None
     state = doc.dictionary.state_entry(entry.country or "", "military")
     return doc.mention(match.start, match.end, state, generic=True) if state else None
+
+
+def _listed_with_place(doc: _Document, match: DictMatch) -> bool:
+    """ "the borders of Syria, Iraq and Jordan": a list goes on as it began."""
+    if doc.last_country is None:
+        return False
+    end, place = doc.last_country
+    return place and _LIST_GAP.fullmatch(doc.scan.text[end : match.start]) is not None
 
 
 def _resolve_role(doc: _Document, match: DictMatch) -> ActorMention | None:
@@ -176,14 +180,24 @@ def _resolve_role(doc: _Document, match: DictMatch) -> ActorMention | None:
 
 
 def _named_group_nearby(doc: _Document, match: DictMatch) -> ActorMention | None:
-    """The closest named non-state armed group in the same sentence ("HTS-led jihadists")."""
+    """The closest named non-state armed group in the same sentence and within a few words:
+    "HTS-led jihadists", "the attackers, whom it described as an Islamic State cell"."""
     sentence = doc.sentences.of(match.start)
     near = [
         m
         for m in doc.named
-        if not m.generic and m.inter in NON_STATE_INTERS and doc.sentences.of(m.start) == sentence
+        if not m.generic
+        and m.inter in NON_STATE_INTERS
+        and doc.sentences.of(m.start) == sentence
+        and _words_between(doc, m, match) <= NEARBY_WORDS
     ]
     return min(near, key=lambda m: abs(m.start - match.start)) if near else None
+
+
+def _words_between(doc: _Document, mention: ActorMention, match: DictMatch) -> int:
+    before = mention.end <= match.start
+    left, right = (mention.end, match.start) if before else (match.end, mention.start)
+    return len(doc.scan.text[left:right].split())
 
 
 def _merge_adjacent(doc: _Document, mentions: list[ActorMention]) -> list[ActorMention]:

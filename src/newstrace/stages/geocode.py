@@ -8,14 +8,23 @@ context (``geocode_resolve``). Offsets are character offsets into the text given
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from newstrace.gazetteer.store import Gazetteer
 from newstrace.records import PlaceMention
 from newstrace.stages import geocode_lexicon as lex
 from newstrace.stages.geocode_context import Recognition, linked, recognise
-from newstrace.stages.geocode_resolve import GeoContext, Resolved, build_context, resolve
-from newstrace.stages.geocode_spans import Span
+from newstrace.stages.geocode_fuzzy import fuzzy_spans
+from newstrace.stages.geocode_resolve import (
+    GeoContext,
+    Resolved,
+    build_context,
+    refined_context,
+    resolve,
+    resolved_context,
+)
+from newstrace.stages.geocode_spans import Span, without_overlaps
 
 __all__ = ["GeoContext", "document_context", "find_places", "place_objects"]
 
@@ -26,7 +35,9 @@ def document_context(
     """The country focus, named divisions and anchor points of a text, from the names in it
     that need no context (countries, unambiguous cities) and its demonyms (a weak signal)."""
     found = recognise(text, gazetteer)
-    return build_context(found.spans, found.demonym_countries, focus_country)
+    context = build_context(found.spans, found.demonym_countries, focus_country)
+    resolved = resolve(found.spans, context, _links(text, found.spans))
+    return resolved_context(resolved, found.demonym_countries)
 
 
 def find_places(
@@ -42,10 +53,22 @@ def find_places(
     evidence of another text (an article's, for its comments), else it is inferred from ``text``.
     """
     found: Recognition = recognise(text, gazetteer)
+    own_context = context is None
     if context is None:
         context = build_context(found.spans, found.demonym_countries, focus_country)
+    fuzzy = fuzzy_spans(text, gazetteer, found.unknown, context.place_countries())
+    if fuzzy:
+        found.spans = without_overlaps(fuzzy, found.spans)
+    else:
+        # another text's evidence: none of it came from this text's own names
+        context = replace(context, focus_country=focus_country or context.focus_country)
     links = _links(text, found.spans)
-    return [_mention(text, r) for r in resolve(found.spans, context, links)]
+    resolved = resolve(found.spans, context, links)
+    if own_context:
+        # second pass: every name's first resolution is now context for the others
+        context = refined_context(found.spans, resolved, found.demonym_countries, focus_country)
+        resolved = resolve(found.spans, context, links)
+    return [_mention(text, r) for r in resolved]
 
 
 def _links(text: str, spans: list[Span]) -> dict[int, Span]:

@@ -11,11 +11,12 @@ from newstrace.stages import geocode_lexicon as lex
 from newstrace.stages.geocode_spans import (
     Span,
     Token,
-    is_headline,
+    headline_tokens,
     lowercase_spans,
     match_run,
     phrase_spans,
     sequences,
+    state_abbreviation_spans,
     tokenize,
     without_overlaps,
 )
@@ -34,6 +35,8 @@ _RELATION = re.compile(
     re.IGNORECASE,
 )
 _DISTANCE_WINDOW = 60
+# Longest unknown run handed to the fuzzy matcher: place names rarely exceed three words.
+MAX_UNKNOWN_WORDS = 3
 _LINK_GAP = re.compile(r"^\s*,\s*$")
 
 
@@ -44,19 +47,25 @@ class Recognition:
     spans: list[Span]
     demonym_countries: list[str] = field(default_factory=list)
     person_keys: set[str] = field(default_factory=set)
+    # Capitalised runs after a locative cue that matched no name ("near Dayr Az Zayr"): left
+    # for the fuzzy matcher, as (start, end, first token, last token).
+    unknown: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 def recognise(text: str, gazetteer: Gazetteer) -> Recognition:
-    tokens = tokenize(text)
+    tokens = tokenize(text, lambda key: bool(gazetteer.lookup(key)))
     found = Recognition(spans=[])
     if not _has_capitals(tokens):
         found.spans = lowercase_spans(gazetteer, text, tokens)
     else:
+        headlines = headline_tokens(text, tokens)
         for first, last in sequences(text, tokens):
-            _scan_run(found, gazetteer, text, tokens, first, last)
+            _scan_run(found, gazetteer, text, tokens, first, last, headlines[first])
     lowered = _lowercase_words(tokens)
     kept = [s for s in found.spans if s.key not in found.person_keys]
-    kept = without_overlaps(phrase_spans(gazetteer, text, tokens), kept)
+    preferred = phrase_spans(gazetteer, text, tokens)
+    preferred = without_overlaps(preferred, state_abbreviation_spans(gazetteer, text, tokens))
+    kept = without_overlaps(preferred, kept)
     for span in kept:
         _describe(span, text, tokens, lowered)
     found.spans = kept
@@ -73,23 +82,62 @@ def _lowercase_words(tokens: list[Token]) -> set[str]:
 
 
 def _scan_run(
-    found: Recognition, gazetteer: Gazetteer, text: str, tokens: list[Token], first: int, last: int
+    found: Recognition,
+    gazetteer: Gazetteer,
+    text: str,
+    tokens: list[Token],
+    first: int,
+    last: int,
+    headline: bool,
 ) -> None:
     for i in range(first, last + 1):
         country = gazetteer.demonym_country(_demonym_key(tokens[i].lower))
         if country is not None:
             found.demonym_countries.append(country)
-    headline = is_headline(text, tokens, first)
-    for span in match_run(gazetteer, text, tokens, first, last):
+    byline = _is_name_line(text, tokens, first, last)
+    spans = match_run(gazetteer, text, tokens, first, last)
+    if not headline:
+        _note_unknown(found, tokens, first, last, spans)
+    for span in spans:
         if _is_demonym(gazetteer, span) or _after_title(tokens, span):
             continue
-        verdict = _neighbours(tokens, span, first, last, headline)
+        verdict = _neighbours(tokens, span, first, last, headline, byline)
         if verdict == "person":
             found.person_keys.add(span.key)
         if verdict is not None:
             continue
-        span.weak = headline or (tokens[span.first].sentence_start and span.first == span.last)
+        if headline:
+            span.weak = "headline"
+        elif tokens[span.first].sentence_start and span.first == span.last:
+            span.weak = "sentence"
         found.spans.append(span)
+
+
+def _note_unknown(
+    found: Recognition, tokens: list[Token], first: int, last: int, spans: list[Span]
+) -> None:
+    """Keep the capitalised words right after "in", "near", "from"… when no name covers them
+    all ("near Deyr ez-Zawr on Monday" → "Deyr ez-Zawr"), for the fuzzy matcher."""
+    if first == 0 or tokens[first - 1].lower not in lex.LOCATIVE_CUES:
+        return
+    end = first
+    while end < last and tokens[end + 1].capitalised and end - first + 1 < MAX_UNKNOWN_WORDS:
+        if tokens[end + 1].lower in lex.MONTHS_AND_DAYS:
+            break
+        end += 1
+    if not any(s.first == first and s.last >= end for s in spans):
+        found.unknown.append((tokens[first].start, tokens[end].end, first, end))
+
+
+def _is_name_line(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """A line holding only two or three capitalised words: a byline or a commenter's name
+    ("Jerry Hamilton", "— Paul Mansfield"), never a place list."""
+    if not 1 <= last - first <= 2:
+        return False
+    start = text.rfind("\n", 0, tokens[first].start) + 1
+    end = text.find("\n", tokens[last].end)
+    line = text[start : len(text) if end < 0 else end]
+    return line.strip(" \t\r—–-•|") == text[tokens[first].start : tokens[last].end]
 
 
 def _demonym_key(word: str) -> str:
@@ -106,7 +154,7 @@ def _after_title(tokens: list[Token], span: Span) -> bool:
 
 
 def _neighbours(
-    tokens: list[Token], span: Span, first: int, last: int, headline: bool
+    tokens: list[Token], span: Span, first: int, last: int, headline: bool, byline: bool
 ) -> str | None:
     """Whether capitalised words glued to the name make it part of another name.
 
@@ -126,13 +174,26 @@ def _neighbours(
         if word in lex.SITE_WORDS:
             span.end, span.last = after.end, span.last + 1
             return None
+        if word in lex.PERSON_TITLES:
+            return None  # "Oklahoma Gov. Mary Fallin", "US Ambassador Jon Huntsman"
         if not headline and word not in lex.QUALIFIER_WORDS:
             return "other"
     if headline or before is None or not before.capitalised:
         return None
     if before.lower in lex.DIRECTIONS or before.lower in lex.FUNCTION_WORDS:
         return None
-    return "person"  # "Jim Martin", also at a line start: "Despite Syria" has a function word
+    if is_major(span) and not byline:
+        # "Considering Tunisia's…" at a sentence start, or an unknown word before a country
+        return None if before.sentence_start and span.first - 1 == first else "other"
+    return "person"  # "Jim Martin": the surname is no place anywhere else in the text either
+
+
+def is_major(span: Span) -> bool:
+    """A country, division, curated site or city of 100,000+: too well known to be a surname."""
+    return any(
+        p.feature in {"PCLI", "ADM1", "CONT"} or p.is_overlay or p.population >= 100_000
+        for p in span.candidates
+    )
 
 
 def _describe(span: Span, text: str, tokens: list[Token], lowered: set[str]) -> None:
@@ -151,9 +212,9 @@ def _describe(span: Span, text: str, tokens: list[Token], lowered: set[str]) -> 
         prev = tokens[span.first - 2]
     span.cue = prev is not None and prev.lower in lex.LOCATIVE_CUES
     if span.first == span.last and tokens[span.first].text.lower() in lowered:
-        span.weak = True
+        span.weak = "common"
 
 
 def linked(text: str, first: Span, second: Span) -> bool:
-    """"Alexandria, Louisiana": the second name qualifies the first."""
+    """ "Alexandria, Louisiana": the second name qualifies the first."""
     return bool(_LINK_GAP.match(text[first.end : second.start]))

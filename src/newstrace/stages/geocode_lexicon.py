@@ -17,7 +17,7 @@ FUNCTION_WORDS = frozenset(
     through throughout thus to together too toward towards under unless until up upon us very
     via was we well were what whatever when where whether which while who whom whose why will
     with within without would yet you your according after although amid among asked brief
-    click dear despite earlier however image later meanwhile mr mrs ms new news overall photo
+    click dear despite earlier however image later meanwhile mr mrs ms news overall photo
     read related report said says share sign source support thanks today tomorrow video watch
     yesterday""".split()
 )
@@ -82,7 +82,7 @@ LOCATIVE_CUES = frozenset(
 # A site named after a town ("Baghdad Airport", "Mosul Dam") is located at that town when the
 # overlay does not know the site itself.
 SITE_WORDS = frozenset(
-    """airport airbase airfield base barracks bridge camp checkpoint crossing dam field
+    """airport airbase airfield barrage base barracks bridge camp checkpoint crossing dam field
     harbor harbour oilfield port prison refinery square stadium station""".split()
 )
 # A natural feature sharing a town's name is elsewhere ("Mississippi River", "Sinjar Mountains"
@@ -90,4 +90,66 @@ SITE_WORDS = frozenset(
 NATURAL_WORDS = frozenset(
     """basin bay coast creek desert gulf heights hills island islands lake mountain mountains
     ocean peninsula plain plains range ridge river sea strait valley""".split()
+)
+
+# AP-style abbreviations of US states, as US newspapers write them after a town ("Paris, Tenn.").
+# Only matched with their final period, so "Miss", "Wash" or "Del" alone stay words.
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Ind.": "Indiana",
+    "Kan.": "Kansas",
+    "Kans.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Miss.": "Mississippi",
+    "Mo.": "Missouri",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nebr.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Tex.": "Texas",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "Wash.": "Washington",
+    "W.Va.": "West Virginia",
+    "W. Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wisc.": "Wisconsin",
+    "Wyo.": "Wyoming",
+    "D.C.": "District of Columbia",
+}
+
+# Group adjectives and nouns that are also names of small places ("Arab", Alabama; "Kurd"):
+# in running text they describe people, never a location.
+GROUP_WORDS = frozenset(
+    """arab arabs kurd kurds kurdish sunni sunnis shia shiite shiites alawite alawites druze
+    yazidi yazidis turkmen assyrian christian christians muslim muslims jewish islamic
+    western westerners european african asian persian baloch pashtun tamil sikh hindu
+    catholic protestant orthodox""".split()
 )

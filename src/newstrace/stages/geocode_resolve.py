@@ -9,7 +9,6 @@ distance to the other places it names). Weights were set on the geoparsing bench
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 from newstrace.gazetteer.place import Place
@@ -18,39 +17,108 @@ from newstrace.stages.geocode_spans import Span
 
 # Named alone, a country or continent is almost always meant as one ("Georgia" in a Tbilisi
 # story, "Jordan" next to Syria), then provinces, then curated sites, then towns by size.
-FEATURE_PRIOR = {"PCLI": 6.0, "CONT": 5.0, "ADM1": 3.5, "ADM2": 1.0}
-OVERLAY_PRIOR = 4.0
-CAPITAL_BONUS = 1.0
+FEATURE_PRIOR = {"PCLI": 7.5, "CONT": 5.0, "ADM1": 4.5, "ADM2": 2.0}
+OVERLAY_PRIOR = 6.0
+# National capitals: "Washington" is the city before the state.
+CAPITAL_BONUS = 1.5
 # Per factor of ten inhabitants: a city of 1M outranks a town of 10k by 1.0.
 POPULATION_WEIGHT = 0.5
-OWN_NAME_BONUS = 0.5
-FOCUS_BONUS = 2.5
+# Per doubling of GeoNames alternate names, a proxy for how widely a place is written about
+# (Damascus ~150 names, Palmyra NY ~5, a hamlet 0): Tadmur outranks Palmyra NY on it alone.
+PROMINENCE_WEIGHT = 0.3
+# Matched on the place's own name rather than an alternate one (translations and historic
+# names: "Salisbury" is Harare's old name, "White House" translates Casablanca).
+OWN_NAME_BONUS = 2.0
+# A town named like a country ("Mexico" for Mexico City, China in Maine, Lebanon in Indiana)
+# yields to the country unless the text says otherwise ("Lebanon, Ind.", the state named).
+COUNTRY_NAME_PENALTY = 3.0
+FOCUS_BONUS = 3.5
 MENTIONED_COUNTRY_BONUS = 1.0
 ADMIN_CONTEXT_BONUS = 2.0
 LINK_BONUS = 5.0
 QUALIFIER_BONUS = 4.0
 # A province named like its capital ("Kirkuk", "Idlib"): the city unless "province" follows.
 SAME_NAME_DIVISION_PENALTY = 3.0
+# ...when the town is the division's main one: 5 % of its people (Idlib has 12 % of Idleb's;
+# Minneota, alternately spelt "Minnesota", has 0.03 % of Minnesota's).
+CAPITAL_SHARE = 0.05
 # Distance to the nearest other confidently placed name in the document.
 NEAR_BONUSES = ((50.0, 2.0), (200.0, 1.2), (500.0, 0.5))
 # A country focus needs this share of the document's country evidence.
 FOCUS_SHARE = 0.3
-# A weak name (sentence-initial or headline capital, or a word the text also uses lower-case)
-# needs a candidate scoring at least this much to count as a place: a country, a province,
-# a city of ~100k, or a town in the focus country.
-WEAK_MIN_SCORE = 5.5
+# A name whose capital proves little needs a candidate scoring at least this much to count as
+# a place. In a headline or for a word the text also writes lower-case: a country, a province,
+# a well-known city, or a sizeable town in the focus country. As the first word of a sentence:
+# any city of ~1M ("Dubai may…") or a known town in the focus country.
+WEAK_MIN_SCORE = {"headline": 8.0, "common": 8.0, "sentence": 6.0}
+# Any other name without a locative cue ("in", "near", "from"…) needs this much: it keeps
+# surnames and common words that are also hamlets out ("Commerce", "Kock", "Rod").
+MIN_SCORE = 4.0
+# A one-word name whose best place is a town under 20,000 people and that has no locative cue
+# or ", State" after it: a surname or a word ("Johnson", "Commerce", "War") is far likelier
+# than the town. It needs a town of the focus country with real context (its province named,
+# or places nearby). Measured on GeoWebNews: precision 0.81 → 0.87 for 1 point of recall.
+MINOR_MIN_SCORE = 9.0
+MINOR_POPULATION = 20_000
+# Weights of the evidence for a document's country focus.
+DEMONYM_WEIGHT = 0.5
+COUNTRY_NAME_WEIGHT = 1.0
+PLACE_WEIGHT = 2.0
 # Pass-1 resolutions with this margin over the runner-up become anchors and country evidence.
 CONFIDENT_MARGIN = 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What one resolved name tells about its document."""
+
+    country_code: str
+    weight: float
+    admin1: tuple[str, str] | None  # (country, admin1) of a division or of a town in it
+    anchor: tuple[float, float] | None  # the point of a town or site
+
+
 @dataclass(slots=True)
 class GeoContext:
-    """Document-level evidence for resolution, reusable across an article and its comments."""
+    """Document-level evidence for resolution, reusable across an article and its comments.
+
+    Evidence is kept per name so that a name never counts as its own context: five "Georgia"
+    must not make the country the focus that then decides "Georgia".
+    """
 
     focus_country: str | None = None
-    country_weights: Counter[str] = field(default_factory=Counter)
-    admin1: set[tuple[str, str]] = field(default_factory=set)
-    anchors: list[tuple[float, float]] = field(default_factory=list)
+    evidence: dict[int, Evidence] = field(default_factory=dict)  # span index → its evidence
+    explicit: bool = False  # focus_country was given, not inferred
+    # Summaries of ``evidence``, computed once: scoring reads them for every candidate.
+    weights: dict[str, float] = field(init=False, default_factory=dict)
+    admin1: set[tuple[str, str]] = field(init=False, default_factory=set)
+    anchors: list[tuple[float, float]] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        for item in self.evidence.values():
+            code = item.country_code
+            self.weights[code] = self.weights.get(code, 0.0) + item.weight
+            if item.admin1 is not None:
+                self.admin1.add(item.admin1)
+            if item.anchor is not None and item.anchor not in self.anchors:
+                self.anchors.append(item.anchor)
+
+    def place_countries(self) -> list[str]:
+        """The focus country, then every country with two or more places named, by weight."""
+        named = sorted(
+            (c for c, w in self.weights.items() if w >= 2 * PLACE_WEIGHT),
+            key=lambda c: -self.weights[c],
+        )
+        head = [self.focus_country] if self.focus_country else []
+        return head + [c for c in named if c != self.focus_country]
+
+    def without(self, indices: set[int]) -> GeoContext:
+        """This context minus the evidence of the spans ``indices``."""
+        if not indices & self.evidence.keys():
+            return self
+        kept = {i: e for i, e in self.evidence.items() if i not in indices}
+        focus = self.focus_country if self.explicit else _focus(kept)
+        return GeoContext(focus_country=focus, evidence=kept, explicit=self.explicit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +131,11 @@ class Resolved:
 def prior(place: Place) -> float:
     if place.is_overlay:
         score = OVERLAY_PRIOR
+    elif place.feature in FEATURE_PRIOR:
+        score = FEATURE_PRIOR[place.feature]
     else:
-        score = FEATURE_PRIOR.get(place.feature, 0.0)
-        score += POPULATION_WEIGHT * math.log10(place.population + 1)
+        score = POPULATION_WEIGHT * math.log10(place.population + 1)
+        score += PROMINENCE_WEIGHT * math.log2(place.alt_count + 1)
     if place.feature == "PPLC":
         score += CAPITAL_BONUS
     return score + (OWN_NAME_BONUS if place.primary else 0.0)
@@ -74,43 +144,102 @@ def prior(place: Place) -> float:
 def build_context(
     spans: list[Span], demonym_countries: list[str], focus_country: str | None
 ) -> GeoContext:
-    """Country focus, named divisions and anchor points from the names that need no context."""
-    context = GeoContext()
-    context.country_weights.update({c: 0.5 for c in demonym_countries})
-    for span in spans:
+    """Country focus, named divisions and anchor points from the names that need no context:
+    those whose best candidate by prior alone leads the next by CONFIDENT_MARGIN."""
+    picks: dict[int, Place] = {}
+    for index, span in enumerate(spans):
         ranked = sorted(span.candidates, key=prior, reverse=True)
-        best = ranked[0]
-        margin = prior(best) - prior(ranked[1]) if len(ranked) > 1 else 10.0
-        if margin < CONFIDENT_MARGIN or best.country_code is None:
-            continue
-        context.country_weights[best.country_code] += 2.0 if best.feature == "PCLI" else 1.0
-        if best.feature == "ADM1" and best.admin1:
-            context.admin1.add((best.country_code, best.admin1))
-        elif not best.is_area:
-            context.anchors.append((best.latitude, best.longitude))
-    context.focus_country = focus_country or _focus(context.country_weights)
+        margin = prior(ranked[0]) - prior(ranked[1]) if len(ranked) > 1 else 10.0
+        if margin >= CONFIDENT_MARGIN:
+            picks[index] = ranked[0]
+    return _context(picks, demonym_countries, focus_country)
+
+
+def refined_context(
+    spans: list[Span],
+    resolved: list[Resolved],
+    demonym_countries: list[str],
+    focus_country: str | None,
+) -> GeoContext:
+    """Context rebuilt from a first resolution of every name, for a second pass."""
+    position = {id(span): index for index, span in enumerate(spans)}
+    picks = {position[id(r.span)]: r.place for r in resolved}
+    return _context(picks, demonym_countries, focus_country)
+
+
+def resolved_context(resolved: list[Resolved], demonym_countries: list[str]) -> GeoContext:
+    """The evidence of a text's final resolutions, to resolve another text (its comments) by."""
+    picks = {index: r.place for index, r in enumerate(resolved)}
+    context = _context(picks, demonym_countries, None)
+    # renumbered past any span index of the other text, so none of it is ever left out
+    context.evidence = {-1 - n: e for n, e in enumerate(context.evidence.values())}
     return context
 
 
-def _focus(weights: Counter[str]) -> str | None:
+def _context(
+    picks: dict[int, Place], demonym_countries: list[str], focus_country: str | None
+) -> GeoContext:
+    """Towns, sites and provinces weigh twice a country name: conflict news names the countries
+    of its actors ("US-backed", "Russia said") but the places where things happen."""
+    evidence = {
+        -1 - len(picks) - i: Evidence(code, DEMONYM_WEIGHT, None, None)
+        for i, code in enumerate(demonym_countries)
+    }
+    for index, place in picks.items():
+        if place.country_code is None:
+            continue
+        weight = COUNTRY_NAME_WEIGHT if place.feature == "PCLI" else PLACE_WEIGHT
+        admin1 = (place.country_code, place.admin1) if place.admin1 else None
+        anchor = None if place.is_area else (place.latitude, place.longitude)
+        evidence[index] = Evidence(place.country_code, weight, admin1, anchor)
+    return GeoContext(
+        focus_country=focus_country or _focus(evidence),
+        evidence=evidence,
+        explicit=focus_country is not None,
+    )
+
+
+def _focus(evidence: dict[int, Evidence]) -> str | None:
+    weights: dict[str, float] = {}
+    for item in evidence.values():
+        weights[item.country_code] = weights.get(item.country_code, 0.0) + item.weight
     total = sum(weights.values())
     if not total:
         return None
-    code, weight = weights.most_common(1)[0]
-    return code if weight >= FOCUS_SHARE * total else None
+    code = max(weights, key=lambda c: weights[c])
+    return code if weights[code] >= FOCUS_SHARE * total else None
 
 
 def resolve(spans: list[Span], context: GeoContext, links: dict[int, Span]) -> list[Resolved]:
     """One place per span (or none, for weak names without a strong enough candidate)."""
+    same_name: dict[str, set[int]] = {}
+    for index, span in enumerate(spans):
+        same_name.setdefault(span.key, set()).add(index)
     resolved: list[Resolved] = []
     for index, span in enumerate(spans):
         link = links.get(index)
-        scored = [(score(p, span, context, link), p) for p in span.candidates]
+        own_context = context.without(same_name[span.key])
+        scored = [(score(p, span, own_context, link), p) for p in span.candidates]
         best_score, best = max(scored, key=lambda pair: pair[0])
-        if span.weak and best_score < WEAK_MIN_SCORE:
+        if best_score < _threshold(span, best, link is not None):
             continue
         resolved.append(Resolved(span, best, best_score))
     return resolved
+
+
+def _threshold(span: Span, best: Place, linked: bool) -> float:
+    if span.weak is not None:
+        return WEAK_MIN_SCORE[span.weak]
+    if span.cue or linked:
+        return 0.0
+    if span.first == span.last and _is_minor(best):
+        return MINOR_MIN_SCORE
+    return MIN_SCORE
+
+
+def _is_minor(place: Place) -> bool:
+    """A small town few sources name: the kind of place a surname or common word matches."""
+    return place.feature.startswith("PPL") and place.population < MINOR_POPULATION
 
 
 def score(place: Place, span: Span, context: GeoContext, link: Span | None) -> float:
@@ -119,15 +248,22 @@ def score(place: Place, span: Span, context: GeoContext, link: Span | None) -> f
     if code is not None:
         if code == context.focus_country:
             total += FOCUS_BONUS
-        elif context.country_weights.get(code):
+        elif context.weights.get(code):
             total += MENTIONED_COUNTRY_BONUS
-        if place.admin1 and (code, place.admin1) in context.admin1 and place.feature != "ADM1":
+        if place.admin1 and (code, place.admin1) in context.admin1:
             total += ADMIN_CONTEXT_BONUS
     if link is not None and any(_contains(area, place) for area in link.candidates):
         total += LINK_BONUS
-    if place.feature == "ADM1" and span.qualifier not in lex.ADMIN1_WORDS:
-        if any(_same_name_town(place, other) for other in span.candidates):
-            total -= SAME_NAME_DIVISION_PENALTY
+    if place.feature.startswith("PPL") and any(
+        c.feature == "PCLI" and c.primary for c in span.candidates
+    ):
+        total -= COUNTRY_NAME_PENALTY
+    if (
+        place.feature == "ADM1"
+        and span.qualifier not in lex.ADMIN1_WORDS
+        and any(_same_name_town(place, other) for other in span.candidates)
+    ):
+        total -= SAME_NAME_DIVISION_PENALTY
     return total + _nearness(place, context)
 
 
@@ -153,6 +289,7 @@ def _contains(area: Place, place: Place) -> bool:
 def _same_name_town(division: Place, other: Place) -> bool:
     return (
         other.feature.startswith("PPL")
+        and other.population >= CAPITAL_SHARE * division.population
         and other.country_code == division.country_code
         and other.admin1 == division.admin1
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newstrace.gazetteer.normalize import name_key
@@ -51,25 +52,49 @@ class Span:
     qualifier: str | None = None  # "province", "countryside"… following the name
     relation: str | None = None  # "near", "40 km from", "eastern"… before it
     cue: bool = False  # a locative preposition before it ("in", "from")
-    weak: bool = False  # only sentence-initial or headline capitalisation supports it
+    # Why the capital letter proves little: "headline", "sentence" (first word), "common" (the
+    # text also writes the word in lower case); None when it is ordinary prose capitalisation.
+    weak: str | None = None
     links: list[str] = field(default_factory=list)  # ", Texas" style qualifiers (name keys)
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, known: Callable[[str], bool] | None = None) -> list[Token]:
+    """Words with offsets. ``known`` tells whether a name key is in the gazetteer: a
+    hyphenated pair of names that is not itself a name ("Syria-Iraq", "Asia-Pacific") is
+    split in two, while "Guinea-Bissau" and "Ez-Zor" stay whole."""
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         word = match.group()
-        end = match.end()
+        start, end = match.start(), match.end()
         if word.endswith(".") and not _is_abbreviation(word):
             word, end = word[:-1], end - 1
         possessive = _POSSESSIVE.search(word)
         if possessive is not None:
             word, end = word[: possessive.start()], end - len(possessive.group())
-        capitalised = word[0].isupper() or bool(_ARTICLE_PREFIX.match(word))
-        tokens.append(
-            Token(match.start(), end, word, capitalised, _starts_sentence(text, match.start()))
-        )
+        sentence_start = _starts_sentence(text, start)
+        for offset, part in _parts(word, known):
+            capitalised = part[0].isupper() or bool(_ARTICLE_PREFIX.match(part))
+            first = sentence_start and offset == 0
+            tokens.append(
+                Token(start + offset, start + offset + len(part), part, capitalised, first)
+            )
     return tokens
+
+
+def _parts(word: str, known: Callable[[str], bool] | None) -> list[tuple[int, str]]:
+    pieces = word.split("-")
+    if (
+        known is None
+        or len(pieces) < 2
+        or not all(len(p) >= 3 and p[0].isupper() for p in pieces)
+        or known(name_key(word))
+    ):
+        return [(0, word)]
+    parts, offset = [], 0
+    for piece in pieces:
+        parts.append((offset, piece))
+        offset += len(piece) + 1
+    return parts
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -89,8 +114,8 @@ def sequences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if not tokens[i].capitalised:
-            i += 1
+        if not tokens[i].capitalised or _is_function_word(tokens[i]):
+            i += 1  # "Near Mosul", "The Hague": the run starts after the function word
             continue
         j = i
         while j + 1 < len(tokens) and _continues(text, tokens, j):
@@ -102,6 +127,10 @@ def sequences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return runs
 
 
+def _is_function_word(token: Token) -> bool:
+    return token.lower in lex.FUNCTION_WORDS and token.text != "US"
+
+
 def _continues(text: str, tokens: list[Token], j: int) -> bool:
     """Whether token j+1 belongs to the run ending at j (same line, capitalised or connector)."""
     nxt = tokens[j + 1]
@@ -109,26 +138,42 @@ def _continues(text: str, tokens: list[Token], j: int) -> bool:
     if nxt.sentence_start or (gap.strip(" \t") != "" and gap != "."):
         return False
     if nxt.capitalised:
-        return True
+        # "LONDON The Latest…", "Syria In Focus": a capitalised function word ends the run
+        return not _is_function_word(nxt)
     if nxt.lower in lex.CONNECTORS and j + 2 < len(tokens):
         after = tokens[j + 2]
         return after.capitalised and text[nxt.end : after.start].strip(" \t") == ""
     return False
 
 
-def is_headline(text: str, tokens: list[Token], first: int) -> bool:
-    """Whether the run's line is a headline or menu: most words capitalised (≥ 60 % of at
-    least 3), where capitals say nothing about names."""
-    line_start = text.rfind("\n", 0, tokens[first].start) + 1
-    line_end = text.find("\n", tokens[first].start)
-    line_end = len(text) if line_end < 0 else line_end
-    words = [t for t in tokens if line_start <= t.start < line_end and len(t.text) > 3]
-    if len(words) < 3:
-        return False
-    return sum(t.capitalised for t in words) >= 0.6 * len(words)
+def headline_tokens(text: str, tokens: list[Token]) -> list[bool]:
+    """Per token: whether its line is a headline or menu, where capitals say nothing about
+    names: ≥ 70 % of at least 4 words over 3 letters capitalised, and no final full stop."""
+    flags = [False] * len(tokens)
+    line: list[int] = []
+    for index, token in enumerate(tokens):
+        if line and "\n" in text[tokens[line[-1]].end : token.start]:
+            _flag_line(text, tokens, line, flags)
+            line = []
+        line.append(index)
+    if line:
+        _flag_line(text, tokens, line, flags)
+    return flags
 
 
-def match_run(gazetteer: Gazetteer, text: str, tokens: list[Token], first: int, last: int) -> list[Span]:
+def _flag_line(text: str, tokens: list[Token], line: list[int], flags: list[bool]) -> None:
+    words = [tokens[i] for i in line if len(tokens[i].text) > 3]
+    end = text.find("\n", tokens[line[-1]].end)
+    if len(words) < 4 or text[tokens[line[-1]].end : None if end < 0 else end].strip() == ".":
+        return
+    if sum(t.capitalised for t in words) >= 0.7 * len(words):
+        for i in line:
+            flags[i] = True
+
+
+def match_run(
+    gazetteer: Gazetteer, text: str, tokens: list[Token], first: int, last: int
+) -> list[Span]:
     """Greedy longest gazetteer names, left to right, inside one run of capitalised words."""
     spans: list[Span] = []
     i = first
@@ -179,8 +224,9 @@ def _never_alone(token: Token) -> bool:
     word = token.lower
     if word in lex.MONTHS_AND_DAYS or word in lex.PERSON_TITLES or word in lex.DIRECTIONS:
         return True
-    # "US" is a country, "us" a pronoun.
-    return word in lex.FUNCTION_WORDS and token.text != "US"
+    if word in lex.GROUP_WORDS:
+        return True
+    return _is_function_word(token)
 
 
 def _fits_acronym(token: Token, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
@@ -215,8 +261,10 @@ def lowercase_spans(gazetteer: Gazetteer, text: str, tokens: list[Token]) -> lis
 
 
 def _is_major(place: Place) -> bool:
-    return place.feature in {"PCLI", "ADM1", "CONT"} or place.is_overlay or (
-        place.population >= 100_000 and place.primary
+    return (
+        place.feature in {"PCLI", "ADM1", "CONT"}
+        or place.is_overlay
+        or (place.population >= 100_000 and place.primary)
     )
 
 
@@ -234,6 +282,30 @@ def phrase_spans(gazetteer: Gazetteer, text: str, tokens: list[Token]) -> list[S
         first = bisect.bisect_left(starts, match.start())
         last = max(first, bisect.bisect_left(starts, match.end()) - 1)
         spans.append(Span(match.start(), match.end(), key, candidates, first, last))
+    return spans
+
+
+_STATE_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(a) for a in sorted(lex.US_STATE_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?!\w)"
+)
+
+
+def state_abbreviation_spans(gazetteer: Gazetteer, text: str, tokens: list[Token]) -> list[Span]:
+    """US states written the AP way ("Tenn.", "W.Va."), resolved to the state only."""
+    starts = [t.start for t in tokens]
+    spans: list[Span] = []
+    for match in _STATE_ABBREVIATION.finditer(text):
+        state = lex.US_STATE_ABBREVIATIONS[match.group()]
+        key = name_key(state)
+        candidates = tuple(
+            p for p in gazetteer.lookup(key) if p.feature == "ADM1" and p.country_code == "US"
+        )
+        if candidates:
+            first = bisect.bisect_left(starts, match.start())
+            last = max(first, bisect.bisect_left(starts, match.end()) - 1)
+            spans.append(Span(match.start(), match.end(), key, candidates, first, last))
     return spans
 
 

@@ -18,38 +18,44 @@ capitalised words that no dictionary entry covers. Ranks stay in ``text``; see `
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from newstrace.actordict import ActorDictionary, Scan
-from newstrace.actordict_match import DictMatch
-from newstrace.actordict_tokens import sentence_starts
 from newstrace.records import SpeakerMention
+from newstrace.stages.speakers_context import (
+    CAP,
+    ORG_KINDS,
+    Context,
+    affiliation,
+    is_object,
+    org_at,
+    org_before,
+    org_name,
+    owner_start,
+    person,
+    spoken_after,
+    title_before,
+    valid_name,
+)
 from newstrace.stages.speakers_lexicon import (
     ARABIC_NAME,
-    CAP_PHRASE,
     GENERIC_ORG_TAILS,
     HONORIFIC,
     MEDIA_WORDS,
     NAME,
     NON_PERSON_HEADS,
-    NOT_NAME_WORDS,
     OFFICE,
     PLURAL_SOURCES,
     RANK,
     ROLE,
-    ROLE_MODIFIERS,
     SOURCE_MODIFIERS,
     SPEECH,
     SURNAME,
     TITLE_SEQ,
-    TITLE_WORD_SET,
 )
 
 __all__ = ["find_person_names", "find_speakers", "rank_of"]
 
-_ORG_KINDS = frozenset({"actor", "organisation", "source", "country", "demonym"})
 _ARTICLE = r"(?:(?:the|a|an)\s+)?"
 _PREP = r"\s+(?:of|for|at|in|with|from|within)\s+(?:the\s+)?"
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}),\s+{_ARTICLE}(?P<role>{ROLE})(?=(?P<prep>{_PREP})?)")
@@ -69,14 +75,14 @@ _NAME_SPEAKS = re.compile(rf"\b(?P<name>{NAME}|{SURNAME})(?=\s+(?:has\s+|had\s+|
 # A modifier word: "Syrian", "U.S.", "U.S.-led", "security" — never an article ("the raid failed.
 # A senior official" is two sentences, not one speaker).
 _MOD_WORD = r"(?!(?:[Aa]n?|[Tt]he)\b)(?:(?:[A-Z]\.)+(?:-[\w’']+)?|[\w’'-]+)"
+_DETERMINER = r"(?P<det>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Tt]he)"
 _ANONYMOUS = re.compile(
-    rf"\b(?P<det>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Tt]he)[ ]+(?P<mod>(?:{_MOD_WORD}[ ]+){{0,4}}?)(?P<role>{ROLE})\b"
+    rf"\b{_DETERMINER}[ ]+(?P<mod>(?:{_MOD_WORD}[ ]+){{0,4}}?)(?P<role>{ROLE})\b"
 )
+_SOURCE_MODIFIER = rf"(?:[A-Z][\w’'-]*|[a-z]+-[\w’'-]+|{'|'.join(SOURCE_MODIFIERS)})"
 _PLURAL = re.compile(
-    rf"(?<![\w-])(?P<mod>(?:(?:[A-Z][\w’'-]*|[a-z]+-[\w’'-]+|{'|'.join(SOURCE_MODIFIERS)})[ ]+){{0,3}})"
-    rf"(?P<role>{'|'.join(PLURAL_SOURCES)})\b"
+    rf"(?<![\w-])(?P<mod>(?:{_SOURCE_MODIFIER}[ ]+){{0,3}})(?P<role>{'|'.join(PLURAL_SOURCES)})\b"
 )
-_SPEECH_AFTER = re.compile(rf"\s*(?:,[^,.]{{0,80}},\s*)?(?:has\s+|had\s+|have\s+|also\s+)?{SPEECH}")
 _ACCORDING_BEFORE = re.compile(
     r"(?:according\s+to|quoting|cited|citing)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -85,51 +91,19 @@ _OUTLET_CUE = re.compile(
     r"news\s+(?:outlet|agency|site|website)|newspaper|daily|channel|broadcaster)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_CAP = re.compile(CAP_PHRASE)
+_COMMA = re.compile(r",\s+")
 _RANK_PREFIX = re.compile(rf"^(?:{RANK})\b")
 _TAIL = re.compile(rf"\s+(?:{'|'.join(GENERIC_ORG_TAILS)})\b")
-_PLAIN_MODIFIERS = frozenset(w.lower() for w in (*ROLE_MODIFIERS, *SOURCE_MODIFIERS) if w.islower())
-_SPEECH_ANYWHERE = re.compile(rf"\b{SPEECH}")
-_LEADING_TITLE = re.compile(rf"(?:{TITLE_SEQ})\s+")
 
 
-@dataclass(slots=True)
-class _Context:
-    text: str
-    dictionary: ActorDictionary
-    scan: Scan
-    starts: dict[int, DictMatch]
-    ends: dict[int, DictMatch]
-    sentence_starts: list[int]
+def find_speakers(
+    text: str, dictionary: ActorDictionary, *, scan: Scan | None = None
+) -> list[SpeakerMention]:
+    """Speakers in ``text`` with character offsets, in text order, overlaps resolved.
 
-    @classmethod
-    def of(cls, text: str, dictionary: ActorDictionary) -> _Context:
-        scan = dictionary.scan(text)
-        starts = {m.start: m for m in scan.matches}
-        ends = {m.end: m for m in scan.matches}
-        return cls(text, dictionary, scan, starts, ends, sentence_starts(text))
-
-    def kind(self, match: DictMatch) -> str:
-        return self.dictionary.entries[match.ids[0]].kind
-
-    def covered(self, start: int, end: int) -> bool:
-        return any(m.start < end and start < m.end for m in self.scan.matches)
-
-    def sentence(self, start: int, end: int) -> str:
-        first = bisect_right(self.sentence_starts, start) - 1
-        last = bisect_right(self.sentence_starts, end)
-        stop = self.sentence_starts[last] if last < len(self.sentence_starts) else len(self.text)
-        return self.text[self.sentence_starts[first] : stop]
-
-    def speech_in_sentence(self, start: int, end: int) -> bool:
-        """A speech verb or a quotation in the sentence(s) holding the span."""
-        sentence = self.sentence(start, end)
-        return _SPEECH_ANYWHERE.search(sentence) is not None or any(q in sentence for q in '"“')
-
-
-def find_speakers(text: str, dictionary: ActorDictionary) -> list[SpeakerMention]:
-    """Speakers in ``text`` with character offsets, in text order, overlaps resolved."""
-    ctx = _Context.of(text, dictionary)
+    ``scan`` is ``dictionary.scan(text)`` when the caller already has it (as for find_actors).
+    """
+    ctx = Context.of(text, dictionary, scan)
     found = [
         *_appositives(ctx),
         *_role_then_name(ctx),
@@ -141,7 +115,21 @@ def find_speakers(text: str, dictionary: ActorDictionary) -> list[SpeakerMention
     ]
     surnames = {m.name.split()[-1] for m in found if m.name}
     found.extend(_named_speakers(ctx, surnames))
+    found.extend(_role_comma_name(ctx, found))
     return _without_overlaps(found)
+
+
+def _role_comma_name(ctx: Context, found: list[SpeakerMention]) -> Iterator[SpeakerMention]:
+    """ "a coalition spokesperson, Major Ellen Marsh, told…" is one speaker: the anonymous role
+    phrase gives role and organisation, the person mention the name (longer, so it wins)."""
+    people = {m.start: m for m in found if m.kind == "person" and m.name}
+    for mention in found:
+        gap = _COMMA.match(ctx.text, mention.end) if mention.kind == "anonymous" else None
+        named = people.get(gap.end()) if gap else None
+        if named is not None:
+            org = mention.organisation or named.organisation
+            text = ctx.text[mention.start : named.end]
+            yield SpeakerMention(mention.start, named.end, text, named.name, mention.role, org)
 
 
 def rank_of(mention: SpeakerMention) -> str | None:
@@ -156,8 +144,9 @@ def rank_of(mention: SpeakerMention) -> str | None:
 
 def find_person_names(text: str, dictionary: ActorDictionary) -> list[tuple[int, int, str]]:
     """(start, end, name) of people named with a title or as speakers, spoken or not."""
-    ctx = _Context.of(text, dictionary)
-    spans = {(m.start, m.end, m.name) for m in find_speakers(text, dictionary) if m.name}
+    ctx = Context.of(text, dictionary)
+    speakers = find_speakers(text, dictionary, scan=ctx.scan)
+    spans = {(m.start, m.end, m.name) for m in speakers if m.name}
     spans |= {(m.start(), m.end(), name) for m, name, _ in _titled_names(ctx)}
     spans |= set(_appositive_names(ctx))
     spans |= set(_surname_repeats(text, {n for _, _, n in spans}))
@@ -171,10 +160,10 @@ def find_person_names(text: str, dictionary: ActorDictionary) -> list[tuple[int,
     return sorted(spans)
 
 
-def _appositive_names(ctx: _Context) -> Iterator[tuple[int, int, str]]:
+def _appositive_names(ctx: Context) -> Iterator[tuple[int, int, str]]:
     """ "Abu Musab al-Zarqawi, the leader of…" whether or not anyone speaks."""
     for match in _APPOSITIVE.finditer(ctx.text):
-        name = _valid_name(ctx, match.start("name"), match.end("name"))
+        name = valid_name(ctx, match.start("name"), match.end("name"))
         if name:
             yield match.start("name"), match.end("name"), name
 
@@ -187,95 +176,40 @@ def _surname_repeats(text: str, names: set[str]) -> Iterator[tuple[int, int, str
             yield found.start(), found.end(), surname
 
 
-def _arabic_names(ctx: _Context) -> Iterator[tuple[int, int, str]]:
+def _arabic_names(ctx: Context) -> Iterator[tuple[int, int, str]]:
     for match in _ARABIC.finditer(ctx.text):
-        name = _valid_name(ctx, match.start(), match.end())
+        name = valid_name(ctx, match.start(), match.end())
         if name and name.split()[0] not in NON_PERSON_HEADS:
             yield match.start(), match.end(), name
 
 
-# ---------------------------------------------------------------- names and organisations
-def _valid_name(ctx: _Context, start: int, end: int) -> str | None:
-    """The name without leading titles ("Major General Yury Popov" → "Yury Popov"), or None."""
-    title = _LEADING_TITLE.match(ctx.text, start, end)
-    start = title.end() if title else start
-    name = ctx.text[start:end]
-    words = name.split()
-    if not words or ctx.covered(start, end) or any(_not_name(w) for w in words):
-        return None
-    return name
-
-
-def _not_name(word: str) -> bool:
-    word = word.strip(",")
-    return (
-        word in NOT_NAME_WORDS
-        or word.lower().rstrip("s") in TITLE_WORD_SET
-        or word.lower() in TITLE_WORD_SET
-    )
-
-
-def _org_at(ctx: _Context, pos: int) -> tuple[int, int] | None:
-    """An organisation starting at ``pos``: a dictionary name, else a capitalised phrase."""
-    match = ctx.starts.get(pos)
-    if match is not None and ctx.kind(match) in _ORG_KINDS:
-        return pos, match.end
-    cap = _CAP.match(ctx.text, pos)
-    return (pos, cap.end()) if cap and cap.group() else None
-
-
-def _org_before(ctx: _Context, pos: int) -> tuple[int, int] | None:
-    """An organisation ending at ``pos``: a dictionary name ("Pentagon"), else capitalised words."""
-    match = ctx.ends.get(pos)
-    if match is not None and ctx.kind(match) in _ORG_KINDS:
-        return match.start, match.end
-    found = re.search(
-        r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$", ctx.text[max(0, pos - 80) : pos]
-    )
-    if found is None or found.group().split()[0] in NOT_NAME_WORDS:
-        return None
-    return pos - len(found.group()), pos
-
-
-def _person(
-    ctx: _Context, start: int, end: int, name: str, role: str | None, org: str | None
-) -> SpeakerMention:
-    return SpeakerMention(start, end, ctx.text[start:end], name, role, org, "person")
-
-
-def _title_before(ctx: _Context, start: int) -> int:
-    """Extend a name's start over a rank/title right before it ("Major General Yury Popov")."""
-    found = re.search(rf"(?:{TITLE_SEQ})\s+$", ctx.text[max(0, start - 60) : start])
-    return start - len(found.group()) if found else start
-
-
 # ---------------------------------------------------------------- patterns
-def _appositives(ctx: _Context) -> Iterator[SpeakerMention]:
+def _appositives(ctx: Context) -> Iterator[SpeakerMention]:
     for match in _APPOSITIVE.finditer(ctx.text):
-        name = _valid_name(ctx, match.start("name"), match.end("name"))
+        name = valid_name(ctx, match.start("name"), match.end("name"))
         if name is None or not ctx.speech_in_sentence(match.start(), match.end()):
             continue
         end, org = match.end("role"), None
         if match.group("prep"):
-            span = _org_at(ctx, match.end("role") + len(match.group("prep")))
+            span = org_at(ctx, match.end("role") + len(match.group("prep")))
             if span is not None:
                 org, end = ctx.text[span[0] : span[1]], span[1]
                 tail = _TAIL.match(ctx.text, end)
                 end = tail.end() if tail else end
-        yield _person(ctx, _title_before(ctx, match.start()), end, name, match.group("role"), org)
+        yield person(ctx, title_before(ctx, match.start()), end, name, match.group("role"), org)
 
 
-def _role_then_name(ctx: _Context) -> Iterator[SpeakerMention]:
+def _role_then_name(ctx: Context) -> Iterator[SpeakerMention]:
     for match in ctx.scan.matches:
-        if ctx.kind(match) not in _ORG_KINDS:
+        if ctx.kind(match) not in ORG_KINDS:
             continue
         found = _ROLE_THEN_NAME.match(ctx.text, match.end)
         if found is None:
             continue
-        name = _valid_name(ctx, found.start("name"), found.end("name"))
+        name = valid_name(ctx, found.start("name"), found.end("name"))
         if name and ctx.speech_in_sentence(match.start, found.end()):
-            org = _org_name(ctx, (match.start, match.end))
-            yield _person(ctx, match.start, found.end(), name, _role(found), org)
+            org = org_name(ctx, (match.start, match.end))
+            yield person(ctx, match.start, found.end(), name, _role(found), org)
 
 
 def _role(found: re.Match[str]) -> str:
@@ -286,66 +220,57 @@ def _role(found: re.Match[str]) -> str:
     return role
 
 
-def _titled_names(ctx: _Context) -> Iterator[tuple[re.Match[str], str, str]]:
+def _titled_names(ctx: Context) -> Iterator[tuple[re.Match[str], str, str]]:
     """(match, name, title) for "Title Given Surname" and "Honorific Surname"."""
     for match in _TITLED.finditer(ctx.text):
         group = "name" if match.group("name") else "surname"
-        name = _valid_name(ctx, match.start(group), match.end(group))
+        name = valid_name(ctx, match.start(group), match.end(group))
         if name is not None:
             yield match, name, match.group("title") or match.group("honorific")
 
 
-def _titled(ctx: _Context) -> Iterator[SpeakerMention]:
+def _titled(ctx: Context) -> Iterator[SpeakerMention]:
     for match, name, title in _titled_names(ctx):
         if not ctx.speech_in_sentence(match.start(), match.end()):
             continue
         before = ctx.text[match.start() - 1 : match.start()] == " "
-        org_span = _org_before(ctx, match.start() - 1) if before else None
+        org_span = org_before(ctx, match.start() - 1) if before else None
         start = org_span[0] if org_span else match.start()
-        yield _person(ctx, start, match.end(), name, title, _org_name(ctx, org_span))
+        yield person(ctx, start, match.end(), name, title, org_name(ctx, org_span))
 
 
-def _named_speakers(ctx: _Context, surnames: set[str]) -> Iterator[SpeakerMention]:
+def _named_speakers(ctx: Context, surnames: set[str]) -> Iterator[SpeakerMention]:
     """ "Nikki Haley said"; a lone surname only when the text named the person in full before."""
     for match in _NAME_SPEAKS.finditer(ctx.text):
-        name = _valid_name(ctx, match.start("name"), match.end("name"))
+        name = valid_name(ctx, match.start("name"), match.end("name"))
         if name is None or (" " not in name and name not in surnames):
             continue
-        yield _person(ctx, match.start("name"), match.end("name"), name, None, None)
+        yield person(ctx, match.start("name"), match.end("name"), name, None, None)
 
 
-def _offices(ctx: _Context) -> Iterator[SpeakerMention]:
+def _offices(ctx: Context) -> Iterator[SpeakerMention]:
     """ "The Foreign Secretary said": a person known by office only (name None)."""
     for match in _OFFICE_ONLY.finditer(ctx.text):
-        if _spoken_after(ctx, match.end()) and not ctx.covered(match.start(), match.end()):
+        if spoken_after(ctx, match.end()) and not ctx.covered(match.start(), match.end()):
             office = match.group().split(None, 1)[1]
             yield SpeakerMention(
                 match.start(), match.end(), match.group(), None, office, None, "person"
             )
 
 
-def _org_name(ctx: _Context, span: tuple[int, int] | None) -> str | None:
-    """A demonym before a title names the state: "Russian Deputy Foreign Minister" → Russia."""
-    if span is None:
-        return None
-    match = ctx.starts.get(span[0])
-    if match is not None and match.end == span[1] and ctx.kind(match) == "demonym":
-        return ctx.dictionary.entries[match.ids[0]].country
-    return ctx.text[span[0] : span[1]]
-
-
-def _anonymous(ctx: _Context) -> Iterator[SpeakerMention]:
+def _anonymous(ctx: Context) -> Iterator[SpeakerMention]:
     for match in (*_ANONYMOUS.finditer(ctx.text), *_PLURAL.finditer(ctx.text)):
         end = match.end()
         org = match.group("mod").strip() or None
         prep = re.match(_PREP, ctx.text[end:])
         if prep is not None and prep.group().strip():
-            span = _org_at(ctx, end + prep.end())
+            span = org_at(ctx, end + prep.end())
             if span is not None:
                 org, end = ctx.text[span[0] : span[1]], span[1]
-        if not (_spoken_after(ctx, end) or _ACCORDING_BEFORE.search(ctx.text[: match.start()])):
+        before = ctx.text[max(0, match.start() - 40) : match.start()]
+        if not (spoken_after(ctx, end) or _ACCORDING_BEFORE.search(before)):
             continue
-        org = _affiliation(org)
+        org = affiliation(org)
         yield SpeakerMention(
             match.start(),
             end,
@@ -357,36 +282,25 @@ def _anonymous(ctx: _Context) -> Iterator[SpeakerMention]:
         )
 
 
-def _affiliation(modifiers: str | None) -> str | None:
-    """ "Syrian security forces" in "a Syrian security forces source"; "senior", "Local" are not."""
-    if modifiers is None:
-        return None
-    words = [w for w in modifiers.split() if w.lower() not in _PLAIN_MODIFIERS]
-    return modifiers if words and any(ch.isupper() for ch in "".join(words)) else None
-
-
-def _spoken_after(ctx: _Context, end: int) -> bool:
-    return _SPEECH_AFTER.match(ctx.text, end) is not None
-
-
-def _organisations(ctx: _Context) -> Iterator[SpeakerMention]:
+def _organisations(ctx: Context) -> Iterator[SpeakerMention]:
     for match in ctx.scan.matches:
         entry = ctx.dictionary.entries[match.ids[0]]
         if entry.kind not in ("actor", "organisation", "source", "country"):
             continue
         according = _ACCORDING_BEFORE.search(ctx.text[max(0, match.start - 40) : match.start])
-        if not (according or _spoken_after(ctx, match.end)):
+        if not according and (is_object(ctx, match) or not spoken_after(ctx, match.end)):
             continue
         kind = "outlet" if entry.source_type == "outlet" else "organisation"
         if entry.source_type == "generic":
             kind = "anonymous"
-        text = ctx.text[match.start : match.end]
+        start = owner_start(ctx, match.start) if entry.kind == "organisation" else match.start
+        text = ctx.text[start : match.end]
         role = text if kind == "anonymous" else None
         org = None if kind == "anonymous" else text
-        yield SpeakerMention(match.start, match.end, text, None, role, org, kind)
+        yield SpeakerMention(start, match.end, text, None, role, org, kind)
 
 
-def _outlets(ctx: _Context) -> Iterator[SpeakerMention]:
+def _outlets(ctx: Context) -> Iterator[SpeakerMention]:
     for cue in _OUTLET_CUE.finditer(ctx.text):
         pos = cue.end()
         match = ctx.starts.get(pos)
@@ -396,7 +310,7 @@ def _outlets(ctx: _Context) -> Iterator[SpeakerMention]:
                 name = ctx.text[match.start : match.end]
                 yield SpeakerMention(match.start, match.end, name, None, None, name, "outlet")
             continue
-        cap = _CAP.match(ctx.text, pos)
+        cap = CAP.match(ctx.text, pos)
         if cap is None or not (set(cap.group().split()) & MEDIA_WORDS):
             continue
         yield SpeakerMention(pos, cap.end(), cap.group(), None, None, cap.group(), "outlet")

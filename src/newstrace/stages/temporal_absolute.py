@@ -23,9 +23,9 @@ from newstrace.stages.temporal_calendar import (
 
 Handler = Callable[[re.Match[str], str, date | None], Found | None]
 
-_FULL = "january|february|march|april|may|june|july|august|september|october|november|december"
-_ABBR = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-MONTH = rf"(?:(?:{_FULL})\b|(?:{_ABBR})(?:\.|\b))"
+MONTH_FULL = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTH_ABBR = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+MONTH = rf"(?:(?:{MONTH_FULL})\b|(?:{MONTH_ABBR})(?:\.|\b))"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d:]|[.,]\d)"
 # "early/mid/late May", "the end of 2015": the words that narrow a month or a year.
@@ -44,8 +44,8 @@ _SAFE_BEFORE = frozenset(
     "on of since until till by from between and to before after in early late mid during "
     "through throughout the".split()
 )
+_UNIT_AFTER = re.compile(r"\s*(?:km|kilomet|mile|met(?:er|re)|times|people|per\s*cent|%)", re.I)
 _WORD_BEFORE = re.compile(r"(\w+)[\s-]*\Z")
-_I = re.IGNORECASE
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -61,7 +61,7 @@ def month_word_ok(word: str, text: str, start: int, has_year: bool) -> bool:
 
 
 def part_of(qualifier: str | None) -> str | None:
-    """"the end of" → "late", "mid" → "mid"… (None when there is no qualifier)."""
+    """Which third a qualifier names: "the end of" is "late"; None without a qualifier."""
     if not qualifier:
         return None
     for word in re.findall(r"[a-z]+", qualifier.lower()):
@@ -86,7 +86,11 @@ def _one_day(start: int, end: int, day: int, month: int, year: int | None) -> Fo
 
 def _day_month(m: re.Match[str], text: str, published: date | None) -> Found | None:
     month = month_number(m["m"])
-    if month is None or not month_word_ok(m["m"], text, m.start(), bool(m["y"])):
+    word = text[m.start("m") : m.end("m")]
+    # "march 15 programme": month first, a day number makes even a lower-case "march" a month
+    # (the verb and the modal are rarely followed by a bare number); "15 may" stays doubtful.
+    month_first = m.start("m") < m.start("d") and _UNIT_AFTER.match(text, m.end()) is None
+    if month is None or not (month_first or month_word_ok(word, text, m.start(), bool(m["y"]))):
         return None
     day = _day_of(m["d"])
     year = int(m["y"]) if m["y"] else infer_year(month, day, published)
@@ -108,7 +112,8 @@ def _iso(m: re.Match[str], text: str, published: date | None) -> Found | None:
 def _day_range(m: re.Match[str], text: str, published: date | None) -> Found | None:
     month = month_number(m["m"])
     first, last = _day_of(m["d1"]), _day_of(m["d2"])
-    if month is None or first >= last or not month_word_ok(m["m"], text, m.start(), True):
+    word = text[m.start("m") : m.end("m")]
+    if month is None or first >= last or not month_word_ok(word, text, m.start(), True):
         return None
     if m["sep"].lower() == "and" and not m["pre"]:
         return None  # "3 and 5 May" without "between" may be two separate days
@@ -139,21 +144,25 @@ def _month_year_for(prep: str, month: int, part: str | None, published: date) ->
     return infer_year(month, first_day, published)
 
 
+_DEICTIC = frozenset({"this", "last", "next"})
+
+
 def _month_only(m: re.Match[str], text: str, published: date | None) -> Found | None:
     prep = (m["prep"] or "").lower()
     month = month_number(m["m"])
     if month is None or not (prep or m["q"]):
         return None
-    if m["m"].lower() in _AMBIGUOUS and prep in {"this", "last", "next", "by"} and not m["q"]:
-        if m["m"][0].islower():  # "this may change", "by march": modal/verb readings
-            return None
-    start = m.start("q") if m["q"] else (m.start() if prep in {"this", "last", "next"} else None)
+    # "this may change", "by march": modal and verb readings in lower-case text.
+    lowered = m["m"] in _AMBIGUOUS and text[m.start("m")].islower()
+    if lowered and prep in {"this", "last", "next", "by"} and not m["q"]:
+        return None
+    start = m.start("q") if m["q"] else (m.start() if prep in _DEICTIC else None)
     start = m.start("m") if start is None else start
     part = part_of(m["q"])
     year = None if published is None else _month_year_for(prep, month, part, published)
     if year is None:
-        return Found(start, m.end(), Span(None, 3), relative=prep in {"this", "last", "next"})
-    return Found(start, m.end(), month_span(year, month, part), relative=bool(prep))
+        return Found(start, m.end(), Span(None, 3), relative=prep in _DEICTIC)
+    return Found(start, m.end(), month_span(year, month, part), relative=prep in _DEICTIC)
 
 
 def _year(m: re.Match[str], text: str, published: date | None) -> Found | None:
@@ -169,34 +178,42 @@ def _decade(m: re.Match[str], text: str, published: date | None) -> Found | None
     return Found(m.start(), m.end(), Span(date(first, 1, 1), 3, date(first + 9, 12, 31)))
 
 
-RULES: tuple[tuple[re.Pattern[str], Handler], ...] = (
-    (re.compile(rf"(?<![\d.,/:])(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", _I),
+# (anchor kind, reach, pattern, handler): every match contains an anchor word of its kind
+# and starts at most ``reach`` characters before it (single spaces assumed; temporal.py adds a
+# margin), e.g. 16 for "25th of May", 36 for "throughout the second half of May".
+RULES: tuple[tuple[str, int, re.Pattern[str], Handler], ...] = (
+    ("month", 16, re.compile(
+        rf"(?<![\d.,/:])(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
      _day_month),
-    (re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?", _I),
+    ("month", 0, re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
      _day_month),
-    (re.compile(rf"(?<![\d.-])(?P<y>{YEAR})-(?P<mo>0?[1-9]|1[0-2])-(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)"),
-     _iso),
-    (re.compile(rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{YEAR})"),
-     _numeric),
-    (re.compile(
+    ("month", 32, re.compile(
         rf"(?:\b(?P<pre>between|from)\s+)?(?<![\d.,/:])(?P<d1>{DAY})\s*(?P<sep>-|–|to|and|until|till)"
-        rf"\s*(?P<d2>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?", _I),
+        rf"\s*(?P<d2>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?"),
      _day_range),
-    (re.compile(
+    ("month", 10, re.compile(
         rf"(?:\b(?P<pre>between|from)\s+)?\b(?P<m>{MONTH})\s+(?P<d1>{DAY})\s*(?P<sep>-|–|to|and)"
-        rf"\s*(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?", _I),
+        rf"\s*(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?"),
      _day_range),
-    (re.compile(rf"(?:\b(?P<q>{QUAL})[\s-]+)?\b(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})", _I),
+    ("month", 24, re.compile(
+        rf"(?:\b(?P<q>{QUAL})[\s-]+)?\b(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})"),
      _month_year),
-    (re.compile(
+    ("month", 36, re.compile(
         r"(?:\b(?P<prep>in|since|during|until|till|by|from|through|throughout|before|after"
-        rf"|last|next|this)\s+)?(?:\b(?P<q>{QUAL})[\s-]+)?\b(?P<m>{_FULL})\b(?!,?\s*\d)", _I),
+        rf"|last|next|this)\s+)?(?:\b(?P<q>{QUAL})[\s-]+)?\b(?P<m>{MONTH_FULL})\b(?!,?\s*\d)"),
      _month_only),
-    (re.compile(
+    ("year", 0, re.compile(
+        rf"(?<![\d.-])(?P<y>{YEAR})-(?P<mo>0?[1-9]|1[0-2])-(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)"),
+     _iso),
+    ("year", 8, re.compile(
+        rf"(?<![\d./])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{YEAR})"),
+     _numeric),
+    ("year", 36, re.compile(
         r"(?:\b(?P<prep>in|since|during|until|till|by|from|throughout|before|after)\s+)?"
         rf"(?:\b(?P<q>{QUAL})[\s-]+)?(?<![\d.,])(?P<y>{YEAR})"
-        r"(?!['’]?s\b|\s*(?:%|percent|per\s+cent|km|kilomet|met|mile))", _I),
+        r"(?!['’]?s\b|\s*(?:%|percent|per\s+cent|km|kilomet|met|mile))"),
      _year),
-    (re.compile(r"(?:\b(?:early|mid|late)[\s-]+)?(?:\bthe\s+)?\b(?P<y>1[89]\d0|20\d0)['’]?s\b", _I),
+    ("year", 16, re.compile(
+        r"(?:\b(?:early|mid|late)[\s-]+)?(?:\bthe\s+)?\b(?P<y>1[89]\d0|20\d0)['’]?s\b"),
      _decade),
 )  # fmt: skip

@@ -21,9 +21,9 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6,
 }  # fmt: skip
 # A month-day without a year that falls after the publication date is read as last year's,
-# except within this slack: 7 days covers announced events ("talks on June 4" in a 1 June
+# except within this margin: 7 days covers announced events ("talks on June 4" in a 1 June
 # article) and outlets whose metadata date lags the story by a few days.
-FUTURE_SLACK_DAYS = 7
+FUTURE_MARGIN_DAYS = 7
 # Year values accepted anywhere: 1800-2099 keeps "2,500" and "87 percent" out and covers the
 # history that conflict reporting recalls ("since 1947").
 MIN_YEAR, MAX_YEAR = 1800, 2099
@@ -62,14 +62,14 @@ def month_end(year: int, month: int) -> date:
 
 
 def infer_year(month: int, day: int, published: date | None) -> int | None:
-    """The year of a month-day without one: the latest not after ``published`` (+ slack).
+    """The year of a month-day without one: the latest not after ``published`` (+ a margin).
 
     None when there is no publication date: the year is never invented. Four years back at
     most, which is enough to reach the previous 29 February.
     """
     if published is None:
         return None
-    limit = published + timedelta(days=FUTURE_SLACK_DAYS)
+    limit = published + timedelta(days=FUTURE_MARGIN_DAYS)
     for year in range(published.year, published.year - 5, -1):
         candidate = safe_date(year, month, day)
         if candidate is not None and candidate <= limit:

@@ -2,15 +2,18 @@
 
 A dump has no markup, so structure comes from the shape of its lines (see ``textdump_lines``):
 each paragraph unit is classified as prose, bullet, short title-like line, chrome (boilerplate
-lexicon in ``textdump_lexicon``) or a link-list heading. Then, in the spirit of boilerpipe and
-jusText applied to lines:
+lexicon in ``textdump_lexicon``), caption or a link-list heading. Then, in the spirit of
+boilerpipe and jusText applied to lines:
 
-1. the comment thread is cut off at its first marker after the article prose;
+1. the comment thread is cut off at its first marker after the article prose, and split into
+   comments with their authors (``textdump_comments``);
 2. the article is the highest-scoring contiguous run of units (maximum-subarray over scores:
    prose earns its length in characters, short lines, chrome and link lists cost), so the
    donation ladder above and the related-links list below fall outside it;
-3. inside that run, chrome, captions, repeated lines, the title, bylines and link lists are
-   dropped; headings, bullets and quotes between paragraphs stay.
+3. reader comments pasted after the article with no thread marker are split off at its end
+   (``textdump_tail``), and the headline is scored among the lines above (``textdump_title``);
+4. inside that run, chrome, captions, repeated lines, the title, bylines, teaser lists and a
+   closing bio box are dropped; headings, bullets and quotes between paragraphs stay.
 
 Body paragraphs are verbatim (stripped) substrings of the dump, joined with blank lines, so
 sentence offsets into the body can be traced back to the page. Everything is linear in the
@@ -20,7 +23,8 @@ size of the dump.
 from __future__ import annotations
 
 from newstrace.records import Extraction
-from newstrace.stages.extract.textdump_comments import find_thread_start, split_comments
+from newstrace.stages.extract.textdump_comments import read_thread
+from newstrace.stages.extract.textdump_dates import date_only
 from newstrace.stages.extract.textdump_lines import (
     Kind,
     Unit,
@@ -30,13 +34,13 @@ from newstrace.stages.extract.textdump_lines import (
     normalize,
     split_units,
 )
-from newstrace.stages.extract.textdump_meta import (
-    find_author,
-    find_outlet,
-    find_published,
-    is_meta_line,
+from newstrace.stages.extract.textdump_meta import find_author, find_published, is_meta_line
+from newstrace.stages.extract.textdump_outlet import find_outlet
+from newstrace.stages.extract.textdump_tail import (
+    drop_author_bio,
+    teaser_lists,
+    trailing_comments,
 )
-from newstrace.stages.extract.textdump_tail import drop_author_bio, trailing_comments
 from newstrace.stages.extract.textdump_title import find_title
 
 # Unit scores for the main-block search. Prose earns its length in characters; chrome costs its
@@ -48,12 +52,14 @@ _SHORT_SCORE = -25
 # A caption or credit between two paragraphs is normal article furniture: it costs like a short
 # line whatever its length, so a photo essay (caption, paragraph, caption…) stays one block.
 _CAPTION_SCORE = -30
+_CAPTION_LENGTH_DIVISOR = 3  # a 120-char caption costs -70: a gallery above the article stays out
 _NOT_TEXT = (Kind.CHROME, Kind.CAPTION)
 _CHROME_BASE_SCORE = -40
 _LINK_HEAD_SCORE = -300
 _REPEATED_SCORE = -80  # a non-prose line seen twice or more: title copies, alt text, menus
 _BULLET_MIN_CHARS = 40  # shorter list items are link/menu entries more often than content
 _SHORT_RUN = 3  # three title-like lines in a row inside the article are a link list, not headings
+_DATE_LINE_WORDS = 12  # a date line with its weekday, time and label
 _HEADER_UNITS = 12  # bylines and dates sit within a dozen lines above the article
 _TAIL_UNITS = 3  # a signature sits within three lines below it
 _CAPTION_WORDS = 30  # the line under an "Image caption," label is a caption of one sentence
@@ -63,8 +69,8 @@ def clean_text_dump(text: str) -> Extraction:
     """Clean one page dump: body, title, outlet, author, date and the separated comments."""
     units = split_units(text)
     kinds = _classify_all(units)
-    start = find_thread_start(units, kinds)
-    comments, chrome_at = split_comments(units[start:], kinds[start:])
+    thread = read_thread(units, kinds)
+    start = thread.start
     zone = Zone.of(units[:start], kinds[:start])
     lo, hi = _main_block(zone)
     hi, loose = trailing_comments(zone, lo, hi)
@@ -73,7 +79,8 @@ def clean_text_dump(text: str) -> Extraction:
     body = [zone.units[i].text for i in kept]
     first = body[0] if body else None
     header = _header(zone, lo, hi)
-    outside = _chrome_lines(zone, kept, units[start:], kinds[start:], chrome_at)
+    kept_set = set(kept)  # where the site names itself: never in body or comment text
+    outside = [u.text for i, u in enumerate(zone.units) if i not in kept_set] + thread.chrome
     tail = [u.text for u in zone.units[hi : hi + _TAIL_UNITS]]
     return Extraction(
         body="\n\n".join(body),
@@ -81,21 +88,9 @@ def clean_text_dump(text: str) -> Extraction:
         outlet=find_outlet(outside, site, first),
         author=find_author(header, tail, title),
         published=find_published(header, title, first),
-        comments=loose + comments,
+        comments=loose + thread.comments,
         method="text-dump",
     )
-
-
-def _chrome_lines(
-    zone: Zone, kept: list[int], thread: list[Unit], thread_kinds: list[Kind], chrome_at: int
-) -> list[str]:
-    """Where the site names itself: article-zone lines not in the body, chrome inside the
-    thread, and the page footer after it (never body or comment text)."""
-    kept_set = set(kept)
-    lines = [unit.text for i, unit in enumerate(zone.units) if i not in kept_set]
-    pairs = zip(thread[:chrome_at], thread_kinds[:chrome_at], strict=True)
-    lines += [unit.text for unit, kind in pairs if kind in _NOT_TEXT]
-    return lines + [unit.text for unit in thread[chrome_at:]]
 
 
 def _classify_all(units: list[Unit]) -> list[Kind]:
@@ -125,12 +120,12 @@ def _score(zone: Zone, i: int) -> int:
         return len(text)
     if kind is Kind.CHROME:
         return _CHROME_BASE_SCORE - len(text)
-    if kind is Kind.CAPTION:
-        return _CAPTION_SCORE
     if kind is Kind.LINK_HEAD:
         return _LINK_HEAD_SCORE
     if zone.repeated(i):
-        return _REPEATED_SCORE
+        return _REPEATED_SCORE  # a caption repeated by a gallery too
+    if kind is Kind.CAPTION:
+        return _CAPTION_SCORE - len(text) // _CAPTION_LENGTH_DIVISOR
     if kind is Kind.BULLET and len(text) >= _BULLET_MIN_CHARS:
         return len(text) // 2  # list items are content, but less certainly than prose
     return _SHORT_SCORE
@@ -156,11 +151,12 @@ def _body_indices(zone: Zone, block: tuple[int, int], title: str | None) -> list
     kept: list[int] = []
     seen: set[str] = set()
     in_links = False
+    teasers = teaser_lists(zone, lo, hi)
     for i in range(lo, hi):
         kind, key = zone.kinds[i], zone.keys[i]
-        if kind is Kind.LINK_HEAD or kind is Kind.PROSE:
+        if (kind is Kind.LINK_HEAD or kind is Kind.PROSE) and i not in teasers:
             in_links = kind is Kind.LINK_HEAD  # a link list runs until the prose resumes
-        if _dropped(zone, i, in_links) or key == title_key or key in seen:
+        if i in teasers or _dropped(zone, i, in_links) or key == title_key or key in seen:
             continue
         seen.add(key)
         kept.append(i)
@@ -172,7 +168,8 @@ def _dropped(zone: Zone, i: int, in_links: bool) -> bool:
     if kind in _NOT_TEXT or kind is Kind.LINK_HEAD or not zone.keys[i]:
         return True
     if kind is Kind.PROSE:
-        return False
+        # "Published: Monday, November 18th, 2019 at 11:08 a.m." ends like a sentence
+        return zone.units[i].words <= _DATE_LINE_WORDS and date_only(zone.units[i].text) is not None
     return in_links or zone.repeated(i) or is_meta_line(zone.units[i].text)
 
 

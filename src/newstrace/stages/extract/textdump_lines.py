@@ -14,6 +14,7 @@ from enum import Enum
 from itertools import pairwise
 
 from newstrace.stages.extract import textdump_lexicon as lex
+from newstrace.stages.extract import textdump_lexicon_names as names
 
 
 class Kind(Enum):
@@ -57,9 +58,11 @@ _TRIGGER = re.compile("|".join(map(re.escape, lex.STRONG_TRIGGERS)))
 _TRIGGER_REGEX_CHARS = 200
 _SHORT_CHROME = lex.compile_lines(lex.SHORT_LINES)
 _CAPTION = lex.compile_lines(lex.CAPTION_LINES)
+_CAPTION_TAIL = lex.compile_tails(lex.CAPTION_TAILS)
 _LINK_HEAD = lex.compile_lines(lex.LINK_LIST_HEADINGS)
 _LINK_PREFIX = re.compile(
-    r"(read more|read also|see also|lire aussi|à lire|leer más|lea también"
+    r"(read more|read also|also read|must read|see also|related|recommended"
+    r"|lire aussi|à lire|leer más|lea también"
     r"|mehr zum thema|leggi anche|leia também|читайте также|اقرأ أيضاً?)\s*[:>»›]",
     re.I,
 )
@@ -69,17 +72,20 @@ _INNER_SENTENCE = re.compile(r"[.!?…][\"'”’»)]*\s+[\"'“‘«(]?[A-ZÀ-�
 _LETTER = re.compile(r"[^\W\d_]")
 _URL = re.compile(r"https?://|www\.|\S+@\S+\.\w")
 _NON_BLANK_LINE = re.compile(r"[^\S\n]*\S[^\n]*")  # blank lines are skipped in C, not in Python
-_NAV = re.compile(r"[^|·•]{1,40}(?:[|·•][^|·•]{1,40}){2,}")  # "Home | World | Contact"
-# A footnote or endnote: "[3] Interviews conducted in …", "^ See …"; never a body paragraph.
-_FOOTNOTE = re.compile(r"(?:\[\d{1,3}\]|\^|↑)\s")
+# "Home | World | Contact", "Middle East · Staff writer · 8 min read" (not "•": Disqus writes
+# its comment headers "Jane • 2 years ago • edited")
+_NAV = re.compile(r"[^|·]{1,40}(?:[|·][^|·]{1,40}){2,}")
 # A caption ending in a photographer credit, "… before the rains. Jane Roe/Agency": a capitalised
 # name, a slash, an agency; case-sensitive, and never a sentence-final stop after it.
 _CREDIT_TAIL = re.compile(
     r"(?:\A|[.!?][\"'”’]?\s+)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s?/\s?\S[^/.!?]{1,60}\Z"
+    # … or by an agency's initials in brackets: "… east of Marib. (AFP)", "(AP Photo/Jane Roe)"
+    r"|[.!?]\s*\([A-Z]{2,6}(?:\s\w+)?(?:/[^()]{1,40})?\)\Z"
 )
 # "Image caption," / "Media caption:": the next line is the caption itself.
 _CAPTION_LABEL = re.compile(r"(?:image|media|video|photo) caption\s*[,:]?\Z", re.I)
 _LIST_SEP = re.compile(r"\s*[,·•|/]\s*")
+_GLUED = re.compile(r"[a-z][A-Z].*[a-z][A-Z]")  # "FacebookTwitterEmail"; "McDonald" is one hump
 _NAME_TOKEN = re.compile(r"@?[^\W_][\w.'’-]*")
 _WRAP_MIN, _WRAP_MAX = 40, 110  # hard-wrapped dumps break lines at 60–100 characters
 # Prose: 5+ words ending like a sentence, 8+ words containing a sentence break, or 25+ words
@@ -138,7 +144,7 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 def _ends_with_function_word(line: str) -> bool:
     last = line.rsplit(None, 1)[-1].lower() if line.split() else ""
-    return last in lex.FUNCTION_WORDS
+    return last in names.FUNCTION_WORDS
 
 
 def classify(unit: Unit) -> Kind:
@@ -147,7 +153,7 @@ def classify(unit: Unit) -> Kind:
         return Kind.CHROME
     if words <= _SHORT_CHROME_WORDS and _LINK_HEAD.match(text):
         return Kind.LINK_HEAD
-    if _LINK_PREFIX.match(text) or _FOOTNOTE.match(text) or is_caption(text, words):
+    if _LINK_PREFIX.match(text) or is_caption(text, words):
         return Kind.CAPTION  # one inline "Read more: <headline>" is not a link list
     if _BULLET.match(text):
         return Kind.BULLET
@@ -178,11 +184,20 @@ def is_chrome(text: str, words: int) -> bool:
 
 
 def is_caption(text: str, words: int) -> bool:
-    return words <= _CAPTION_WORDS and (bool(_CAPTION.match(text)) or _credit_tail(text))
+    if words > _CAPTION_WORDS:
+        return False
+    if _CAPTION.match(text):
+        return True
+    # credits need a bracket, a slash or a ©: most lines skip the two end-of-line searches
+    if ("(" in text and _CAPTION_TAIL.search(text)) or ("©" in text and _CAPTION_TAIL.search(text)):
+        return True
+    return ("/" in text or "(" in text) and _credit_tail(text)
 
 
 def _credit_tail(text: str) -> bool:
-    return not _END_SENTENCE.search(text) and bool(_CREDIT_TAIL.search(text))
+    return bool(_CREDIT_TAIL.search(text)) and (
+        text.endswith(")") or not _END_SENTENCE.search(text)
+    )
 
 
 def caption_label(text: str) -> bool:
@@ -218,18 +233,20 @@ def name_like(text: str) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 4 or text.endswith((",", ";", ":", "!", "?", "…")):
         return False
-    if tokens[0].lower() in lex.LABEL_WORDS:
+    if tokens[0].lower() in names.LABEL_WORDS:
         return False
     return all(_name_token(token) for token in tokens)
 
 
 def _name_token(token: str) -> bool:
-    if not _NAME_TOKEN.fullmatch(token):
+    if not _NAME_TOKEN.fullmatch(token) or _GLUED.search(token):
         return False
     if token.endswith(".") and len(token) > 3:  # initials and "Jr." only; "done." is a sentence
         return False
+    if len(token) == 2 and token[0].isupper() and token[1] == ".":
+        return True  # an initial: "Karwan A." (though "a" is a function word)
     lower = token.lower().rstrip(".")
-    return lower in lex.NAME_PARTICLES or lower not in lex.FUNCTION_WORDS
+    return lower in names.NAME_PARTICLES or lower not in names.FUNCTION_WORDS
 
 
 def ends_sentence(text: str) -> bool:
