@@ -6,22 +6,24 @@ Exit codes: 0 all good; 1 the run finished but some inputs failed (each recorded
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import nullcontext
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from newstrace import exports
+from newstrace import exports, queries
 from newstrace.ledger.sqlite import Ledger
-from newstrace.pipeline import IngestReport, Outcome, ingest
+from newstrace.pipeline import IngestReport, Outcome, ingest, reannotate
 from newstrace.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -40,11 +42,23 @@ DbOption = Annotated[
 
 class ExportKind(StrEnum):
     documents = "documents"
+    events = "events"
+    places = "places"
 
 
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+
+
+# Which formats make sense for which records (ACLED columns and map points are event-only).
+_FORMATS = {
+    ExportKind.documents: {ExportFormat.jsonl, ExportFormat.csv},
+    ExportKind.events: set(ExportFormat),
+    ExportKind.places: {ExportFormat.jsonl, ExportFormat.csv},
+}
 
 
 def _settings(db: Path | None, **overrides: object) -> Settings:
@@ -140,18 +154,73 @@ def export_command(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File (default stdout)")
     ] = None,
+    include_comments: Annotated[
+        bool, typer.Option("--include-comments", help="Also events only reader comments mention")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Export the ledger in the formats DESIGN.md defines."""
+    if fmt not in _FORMATS[kind]:
+        allowed = ", ".join(sorted(f.value for f in _FORMATS[kind]))
+        console.print(f"[red]{kind.value} export has no {fmt.value} format[/red]: use {allowed}")
+        raise typer.Exit(2)
     settings = _settings(db)
     _require_ledger(settings.db)
     with Ledger.open(settings.db) as ledger, _open_output(output) as out:
-        objects = exports.document_objects(ledger.documents())
-        if fmt is ExportFormat.jsonl:
-            count = exports.write_jsonl(objects, out)
-        else:
-            count = exports.write_csv(objects, exports.DOCUMENT_FIELDS, out)
+        count = _write_export(ledger, kind, fmt, out, include_comments)
     console.print(f"exported {count} {kind.value}" + (f" to {output}" if output else ""))
+
+
+def _write_export(
+    ledger: Ledger, kind: ExportKind, fmt: ExportFormat, out: TextIO, include_comments: bool
+) -> int:
+    fields: tuple[str, ...]
+    objects: Iterator[dict[str, Any]]
+    if kind is ExportKind.documents:
+        objects, fields = exports.document_objects(ledger.documents()), exports.DOCUMENT_FIELDS
+    elif kind is ExportKind.places:
+        objects = queries.place_objects(ledger, include_comments=True)
+        fields = exports.PLACE_FIELDS
+    else:
+        objects = queries.event_objects(
+            ledger, queries.EventFilter(include_comments=include_comments)
+        )
+        fields = exports.EVENT_FIELDS
+    if fmt is ExportFormat.jsonl:
+        return exports.write_jsonl(objects, out)
+    if fmt is ExportFormat.geojson:
+        collection = exports.geojson_features(objects)
+        json.dump(collection, out, ensure_ascii=False)
+        out.write("\n")
+        return len(collection["features"])
+    if fmt is ExportFormat.acled_csv:
+        return exports.write_csv(
+            (exports.acled_row(e) for e in objects), exports.ACLED_COLUMNS, out
+        )
+    return exports.write_csv(objects, fields, out)
+
+
+@app.command("annotate")
+def annotate_command(
+    db: DbOption = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-annotate every document, not only stale ones")
+    ] = False,
+) -> None:
+    """Re-derive places, actors and events from stored text, then re-fuse all events.
+
+    Needed after upgrading newstrace (annotations from an older version are stale) or after
+    ingesting with annotation off; the raw text never has to be ingested again."""
+    settings = _settings(db)
+    _require_ledger(settings.db)
+    with Ledger.open(settings.db) as ledger:
+        summary = reannotate(ledger, settings, everything=everything)
+    console.print(
+        f"annotated {summary.documents} documents ({summary.failed} failed): "
+        f"{summary.mentions} event mentions → {summary.events} events",
+        highlight=False,
+    )
+    raise typer.Exit(1 if summary.failed else 0)
 
 
 @app.command("search")

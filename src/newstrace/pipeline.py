@@ -11,19 +11,21 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
-from newstrace.annotator import Annotator, DocumentInput, document_input
+from newstrace.annotator import ANNOTATOR_VERSION, Annotator, DocumentInput, document_input
 from newstrace.errors import NewstraceError, Reason
 from newstrace.ledger.sqlite import Ledger, RunCounts
 from newstrace.outlets import OutletRegistry
 from newstrace.records import Article, DocumentAnnotations, EventMention, Failure, Page
 from newstrace.settings import Settings
 from newstrace.stages import dedup
-from newstrace.stages.extract import extract
-from newstrace.stages.fuse import FusionIndex
+from newstrace.stages.extract import extract, parse_iso_date
+from newstrace.stages.fuse import FusionIndex, fuse
 from newstrace.stages.genre import classify_genre
 from newstrace.stages.ingest import iter_inputs
+
+T = TypeVar("T")
 
 
 class Outcome:
@@ -269,7 +271,7 @@ def load_fusion(ledger: Ledger, settings: Settings) -> FusionIndex:
     return FusionIndex.from_events(events, mentions, registry)
 
 
-def _batched(items: Iterable[Page | Failure], size: int) -> Iterator[list[Page | Failure]]:
+def _batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
@@ -292,3 +294,53 @@ def ingest(
         return ingestor.run(targets, items, None)
     with ProcessPoolExecutor(max_workers=workers) as executor:
         return ingestor.run(targets, items, executor)
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotateSummary:
+    documents: int
+    failed: int
+    mentions: int
+    events: int
+
+
+def reannotate(ledger: Ledger, settings: Settings, *, everything: bool = False) -> AnnotateSummary:
+    """Annotate stored documents again from their clean text, then fuse all mentions afresh.
+
+    Batches commit as they go, so an interrupted run resumes with the documents still stale."""
+    annotator = Annotator.cached(settings)
+    if everything:
+        ids = [d.document_id for d in ledger.documents(status="ok")]
+    else:
+        ids = ledger.mentions.documents_needing(ANNOTATOR_VERSION)
+    failed = 0
+    for batch in _batched(ids, settings.ingest_batch_size):
+        with ledger.transaction():
+            for document_id in batch:
+                failed += not _reannotate_one(ledger, annotator, document_id)
+    with ledger.transaction():
+        mentions = ledger.mentions.event_mentions()
+        events = fuse(mentions, registry=OutletRegistry.load(settings.outlet_files))
+        ledger.mentions.delete_all_events()
+        ledger.mentions.assign_events(events)
+    return AnnotateSummary(len(ids), failed, len(mentions), len(events))
+
+
+def _reannotate_one(ledger: Ledger, annotator: Annotator, document_id: str) -> bool:
+    doc = ledger.document(document_id)
+    if doc is None or doc.status != "ok" or doc.body is None:
+        return True
+    stored = document_input(
+        doc.document_id,
+        doc.body,
+        [c.text for c in doc.comments],
+        outlet=doc.outlet,
+        published=parse_iso_date(doc.published),
+        genre=doc.genre,
+        duplicate_of=doc.duplicate_of,
+    )
+    try:
+        ledger.mentions.replace(annotator.annotate(stored))
+    except Exception:  # one bad document must not stop the re-annotation of the rest
+        return False
+    return True

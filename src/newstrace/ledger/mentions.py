@@ -92,6 +92,10 @@ class MentionStore:
                 [(event.event_id, m) for m in event.mention_ids],
             )
 
+    def delete_all_events(self) -> None:
+        self._db.execute("DELETE FROM events")
+        self._db.execute("UPDATE event_mentions SET event_id = NULL")
+
     def delete_events(self, event_ids: Iterable[str]) -> None:
         self._db.executemany("DELETE FROM events WHERE event_id=?", [(e,) for e in event_ids])
 
@@ -134,10 +138,12 @@ class MentionStore:
 
     def place_rows(self) -> Iterator[sqlite3.Row]:
         """Every place mention with its document's source, in document and text order."""
-        yield from self._db.execute(
+        cursor = self._db.execute(
             "SELECT p.*, d.source FROM place_mentions p JOIN documents d USING (document_id)"
             " ORDER BY d.rowid, p.comment_position IS NOT NULL, p.comment_position, p.start"
         )
+        while rows := cursor.fetchmany(1000):  # bounded memory, and no cursor left open
+            yield from rows
 
 
 _MENTION_COLUMNS = (

@@ -60,6 +60,11 @@ class Ledger:
     def close(self) -> None:
         self._db.close()
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for read queries (``newstrace.queries``)."""
+        return self._db
+
     def __enter__(self) -> Ledger:
         return self
 
@@ -250,6 +255,13 @@ class Ledger:
             (query, limit),
         )
         return [(str(r[0]), str(r[1])) for r in rows]
+
+    def document_sources(self) -> dict[str, str]:
+        """document_id → source as the user gave it (path or URL)."""
+        return {
+            str(r[0]): str(r[1])
+            for r in self._db.execute("SELECT document_id, source FROM documents")
+        }
 
     def counts(self) -> dict[str, int]:
         """Documents by status and failure reason, e.g. {'ok': 10, 'failed:binary_content': 1}."""

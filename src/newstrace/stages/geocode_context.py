@@ -96,7 +96,7 @@ def _scan_run(
             found.demonym_countries.append(country)
     byline = _is_name_line(text, tokens, first, last)
     spans = match_run(gazetteer, text, tokens, first, last)
-    if not headline:
+    if not headline and gazetteer.demonym_country(_demonym_key(tokens[first].lower)) is None:
         _note_unknown(found, tokens, first, last, spans)
     for span in spans:
         if _is_demonym(gazetteer, span) or _after_title(tokens, span):
@@ -119,6 +119,8 @@ def _note_unknown(
     """Keep the capitalised words right after "in", "near", "from"… when no name covers them
     all ("near Deyr ez-Zawr on Monday" → "Deyr ez-Zawr"), for the fuzzy matcher."""
     if first == 0 or tokens[first - 1].lower not in lex.LOCATIVE_CUES:
+        return
+    if tokens[first].lower in lex.GROUP_WORDS:
         return
     end = first
     while end < last and tokens[end + 1].capitalised and end - first + 1 < MAX_UNKNOWN_WORDS:

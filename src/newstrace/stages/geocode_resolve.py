@@ -44,8 +44,10 @@ SAME_NAME_DIVISION_PENALTY = 3.0
 CAPITAL_SHARE = 0.05
 # Distance to the nearest other confidently placed name in the document.
 NEAR_BONUSES = ((50.0, 2.0), (200.0, 1.2), (500.0, 0.5))
-# A country focus needs this share of the document's country evidence.
+# A country focus needs this share of the document's country evidence, and at least one town
+# or two mentions of the country.
 FOCUS_SHARE = 0.3
+MIN_FOCUS_WEIGHT = 2.0
 # A name whose capital proves little needs a candidate scoring at least this much to count as
 # a place. In a headline or for a word the text also writes lower-case: a country, a province,
 # a well-known city, or a sizeable town in the focus country. As the first word of a sentence:
@@ -66,6 +68,8 @@ COUNTRY_NAME_WEIGHT = 1.0
 PLACE_WEIGHT = 2.0
 # Pass-1 resolutions with this margin over the runner-up become anchors and country evidence.
 CONFIDENT_MARGIN = 1.0
+# Countries whose towns an unknown spelling is compared with (fuzzy matching).
+FUZZY_COUNTRIES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +108,13 @@ class GeoContext:
                 self.anchors.append(item.anchor)
 
     def place_countries(self) -> list[str]:
-        """The focus country, then every country with two or more places named, by weight."""
+        """The focus country, then the most named others (FUZZY_COUNTRIES in all)."""
         named = sorted(
-            (c for c, w in self.weights.items() if w >= 2 * PLACE_WEIGHT),
+            (c for c, w in self.weights.items() if w >= COUNTRY_NAME_WEIGHT),
             key=lambda c: -self.weights[c],
         )
         head = [self.focus_country] if self.focus_country else []
-        return head + [c for c in named if c != self.focus_country]
+        return (head + [c for c in named if c != self.focus_country])[:FUZZY_COUNTRIES]
 
     def without(self, indices: set[int]) -> GeoContext:
         """This context minus the evidence of the spans ``indices``."""
@@ -207,6 +211,8 @@ def _focus(evidence: dict[int, Evidence]) -> str | None:
     if not total:
         return None
     code = max(weights, key=lambda c: weights[c])
+    if weights[code] < MIN_FOCUS_WEIGHT:
+        return None  # one "US" in "US Ambassador" makes no American story
     return code if weights[code] >= FOCUS_SHARE * total else None
 
 

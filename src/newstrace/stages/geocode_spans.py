@@ -22,6 +22,7 @@ _COMPOUND_TAIL = re.compile(r"-[a-z]+$")
 # Ayn" ... "Democratic Republic of the Congo" has 5).
 MAX_NAME_WORDS = 6
 _SENTENCE_END = frozenset(".!?:;\n•|–—")
+_SUN_ARTICLES = frozenset({"ad", "an", "ar", "as", "ash", "at", "az"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ez|ed|es)-[A-Z]")
 
@@ -114,7 +115,9 @@ def sequences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if not tokens[i].capitalised or _is_function_word(tokens[i]):
+        if not tokens[i].capitalised or (
+            _is_function_word(tokens[i]) and not _is_article_of_next(tokens, i)
+        ):
             i += 1  # "Near Mosul", "The Hague": the run starts after the function word
             continue
         j = i
@@ -125,6 +128,15 @@ def sequences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j + 1
     return runs
+
+
+def _is_article_of_next(tokens: list[Token], i: int) -> bool:
+    """ "At Tanf", "As Sukhnah", "An Najaf": an Arabic article spelt like an English word."""
+    word = tokens[i].lower
+    if word not in _SUN_ARTICLES or i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    return following.capitalised and following.lower.startswith(word[1:])
 
 
 def _is_function_word(token: Token) -> bool:

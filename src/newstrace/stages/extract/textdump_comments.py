@@ -27,7 +27,10 @@ from newstrace.stages.extract.textdump_lines import Kind, Unit, ends_sentence, n
 _STRONG = lex.compile_lines(thread.THREAD_STRONG)
 _SAYS = re.compile(thread.AUTHOR_SAYS + r"\s*\Z", re.I)
 _WEAK = lex.compile_lines(thread.THREAD_WEAK)
-_SKIP = lex.compile_lines(thread.COMMENT_SKIP + thread.THREAD_STRONG + thread.THREAD_WEAK)
+_SKIP = lex.compile_lines(
+    thread.COMMENT_SKIP + thread.FORM_FIELDS + thread.THREAD_STRONG + thread.THREAD_WEAK
+)
+_FORM = lex.compile_lines(thread.FORM_FIELDS)
 _END = lex.compile_lines(thread.COMMENT_END)
 _PARTS = re.compile(r"\s*[•·|]\s*")
 _HEADER_SEP = re.compile(r"\s+(?:[—–-]|on|le)\s+|\s*[•·|]\s*")
@@ -35,6 +38,8 @@ _HEADER_SEP = re.compile(r"\s+(?:[—–-]|on|le)\s+|\s*[•·|]\s*")
 _REPLY_TO = re.compile(r"\s{2,}|\s+(?:[>»→▶]|replied to)\s+")
 # A handle the name test rejects ("Reader from Ramadi") is an author line when a date follows.
 _HANDLE_WORDS, _HANDLE_CHARS = 5, 40
+_COUNT = re.compile(r"\d+\s+(?:comments?|responses?|replies|commentaires?|comentarios?)\b", re.I)
+_BARE_LABEL = lex.compile_lines(thread.BARE_LABELS)
 _AFFILIATION = re.compile(r"\s*\([^()]{1,30}\)\Z")
 _AGO = lex.compile_lines(thread.THREAD_AGO)
 # A marker only opens the thread after this much article prose: a "3 Comments" counter next to
@@ -111,8 +116,10 @@ def find_thread_start(units: list[Unit], kinds: list[Kind], begin: int = 0) -> i
             # before a quote in the article does not
             if _signals(units, kinds, i + 1, i + 1 + _WINDOW) >= 1:
                 return i
-        elif _STRONG.match(unit.text):
-            if _signals(units, kinds, i + 1, i + 1 + _WINDOW) + bonus >= 2:
+        elif _STRONG.match(unit.text) and not _counts_a_teaser(units, i):
+            # a bare "Comments" label is also a menu's opinion section: it needs one more sign
+            need = 3 if _BARE_LABEL.match(unit.text) else 2
+            if _signals(units, kinds, i + 1, i + 1 + _WINDOW) + bonus >= need:
                 return i
         elif _WEAK.match(unit.text) and not links[i]:
             # "Published / 2 hours ago" under a related headline is not a comment's "2 years ago"
@@ -121,6 +128,13 @@ def find_thread_start(units: list[Unit], kinds: list[Kind], begin: int = 0) -> i
             if enough and _signals(units, kinds, start, i + 1 + _WINDOW) + bonus >= 3:
                 return start
     return len(units)
+
+
+def _counts_a_teaser(units: list[Unit], i: int) -> bool:
+    """ "8 comments" with another "44 comments" close below: counts under a list of teasers."""
+    if not _COUNT.match(units[i].text):
+        return False
+    return any(_COUNT.match(unit.text) for unit in units[i + 1 : i + 1 + _WINDOW])
 
 
 def _in_link_list(kinds: list[Kind]) -> list[bool]:
@@ -171,7 +185,9 @@ def _signal(units: list[Unit], kinds: list[Kind], j: int) -> bool:
         return unit.words <= _MAX_MARKER_WORDS and _dated_says(text)  # "Jo on May 4 said:"
     if _is_marker(text):
         # a comment's age sits under its author's name; under a headline it dates a link
-        return not _AGO.match(text) or (j > 0 and name_like(units[j - 1].text))
+        if _AGO.match(text):
+            return j > 0 and name_like(units[j - 1].text)
+        return not _FORM.match(text)
     # an undated "Jane says:" is no evidence (interviews and quotes are laid out the same way),
     # nor is a chrome word that looks like a name ("Close"), nor a name with no text under it
     if kind is Kind.CHROME or _SAYS.match(text) or not name_like(text):

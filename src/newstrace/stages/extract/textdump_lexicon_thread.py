@@ -36,6 +36,12 @@ THREAD_STRONG: tuple[str, ...] = (
     r"التعليقات(\s*\(\d+\))?|\d+\s+تعليقا?ت?|(أضف|اترك) تعليقا?",
 )
 
+# THREAD_STRONG lines that are also menu labels (a UK site's opinion section is "Comment").
+BARE_LABELS: tuple[str, ...] = (
+    r"comments?|commentaires?|comentarios?|kommentare?|commenti|comentários?|комментарии"
+    r"|التعليقات|discussion|conversation|responses?",
+)
+
 # A WordPress-style comment header ("Jane says:"): opens a thread and names the comment's author.
 AUTHOR_SAYS = (
     r"(?P<name>.{1,80}?)\s+(says|said|wrote|dit|a dit|escribió|dice|schreibt|scrive|пишет)"
@@ -52,6 +58,19 @@ THREAD_WEAK: tuple[str, ...] = (
     r"reply|log in to reply|répondre|responder|antworten|rispondi|responder|ответить|رد",
     *THREAD_AGO,
     r"[+\-−–]?\d+\s+points?",
+)
+
+# The reply form: never comment text, and no sign of a thread either (pages with no comments
+# show the form too).
+FORM_FIELDS: tuple[str, ...] = (
+    r"(name|email|e-mail|website|nom|courriel|site web|nome|nombre|correo|sitio web)\s*\*?",
+    r"(deixe uma resposta|deja una respuesta|laisser une réponse)\b.*",
+    r"save my name.*",
+    r"(comment|message|commentaire|comentario|kommentar)\s*\*?",
+    r"your email address will not be published.*|required fields are marked.*",
+    r"you must be logged in to post a comment.*|votre adresse (e-mail|de messagerie) ne sera pas.*",
+    r"les champs obligatoires sont indiqués.*|tu dirección de correo electrónico no será.*",
+    r"o seu endereço de e-mail não será publicado.*|campos obrigatórios.*",
 )
 
 COMMENT_SKIP: tuple[str, ...] = (
@@ -81,12 +100,6 @@ COMMENT_SKIP: tuple[str, ...] = (
     r"\d+ \w+ fa",
     r"\d+ \w+ назад",
     r"[•·|]+",
-    r"(name|email|e-mail|website|nom|courriel|site web)\s*\*?",
-    r"save my name.*",
-    r"(comment|message|commentaire|comentario|kommentar)\s*\*?",
-    r"your email address will not be published.*|required fields are marked.*",
-    r"you must be logged in to post a comment.*|votre adresse (e-mail|de messagerie) ne sera pas.*",
-    r"les champs obligatoires sont indiqués.*|tu dirección de correo electrónico no será.*",
     r"advertisement|sponsored",
 )
 
