@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     for key in ("gwn", "lgl") if args.corpus == "both" else (args.corpus,):
         name, filename, loader = corpora[key]
         documents = loader(EVAL_DIR / filename)[: args.limit]
-        print(report(name, score(documents, gazetteer)), flush=True)
+        print("geoparsing: " + report(name, score(documents, gazetteer)), flush=True)
     return 0
 
 

@@ -193,7 +193,7 @@ def main() -> None:
     summary = "  ".join(f"{t} P={p:.3f} R={r:.3f} F1={f:.3f}" for t, (p, r, f) in figures.items())
     gold_rule = "all" if args.all_gold else f"confidence>={CONFIDENT}"
     head = f"re3d {len(texts)} docs, overlap same type, gold {gold_rule}:"
-    print(f"{head} {summary}  Location n/a  ({docs_per_second:.0f} docs/s)")
+    print(f"re3d: {head} {summary}  Location n/a  ({docs_per_second:.0f} docs/s)")
     print(f"{'type':<14}{'gold':>6}{'found':>7}{'pred':>7}{'correct':>9}{'P':>8}{'R':>8}{'F1':>8}")
     for kind in TYPES:
         tally, (p, r, f) = scores[kind], figures[kind]

@@ -27,8 +27,21 @@ BENCHES: dict[str, tuple[list[str], str, str]] = {
     ),
     "throughput": (
         ["throughput.py", "--sizes", "1000", "5000"],
-        "ingest+extract docs/s and peak memory, 1k → 5k docs", "grows linearly",
+        "ingest+extract+annotate docs/s and peak memory, 1k → 5k docs", "grows linearly",
     ),
+    "geoparsing": (
+        ["geoparsing.py"], "toponyms: recognition P/R/F1, acc@161km (GeoWebNews, LGL)",
+        "acc@161 ≥ 0.90 GWN, ≥ 0.80 LGL; ≥ 50 docs/s",
+    ),
+    "re3d": (["re3d.py"], "actors/speakers in Syria/Iraq reporting, overlap P/R/F1", "reported"),
+    "case2021": (
+        ["case2021.py"], "ACLED sub-event type, weighted F1 (25 classes)", "≥ 0.80, then > 0.839"
+    ),
+    "india-police-events": (
+        ["india_police_events.py"], "police KILL/ARREST/FORCE sentence detection", "reported"
+    ),
+    "fusion-pairs": (["fusion_pairs.py"], "same-incident pairs P/R/F1, hand-labelled", "reported"),
+    "fusion-speed": (["fusion_speed.py"], "fusion time 10k → 100k mentions", "near-linear"),
 }  # fmt: skip
 
 

@@ -89,14 +89,15 @@ class Annotator:
         return _LOADED[key]
 
     def annotate(self, document: DocumentInput) -> DocumentAnnotations:
-        geo = document_context(document.body, self.gazetteer)
-        body_places = find_places(document.body, self.gazetteer, context=geo)
+        body_places = find_places(document.body, self.gazetteer)
         facts = replace(document.facts, country=document.facts.country or _country(body_places))
         texts: list[tuple[int | None, str, list[PlaceMention]]] = [
             (None, document.body, body_places)
         ]
-        for index, comment in enumerate(document.comments):
-            texts.append((index, comment, self._places(comment, geo)))
+        if document.comments:  # comments are read in the article's place context
+            geo = document_context(document.body, self.gazetteer)
+            for index, comment in enumerate(document.comments):
+                texts.append((index, comment, self._places(comment, geo)))
         annotated: list[TextAnnotations] = []
         events: list[EventMention] = []
         for position, text, places in texts:
