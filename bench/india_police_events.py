@@ -10,10 +10,11 @@ for the actor and fatality modules this stage does not have:
 
 * ARREST ↔ an "Arrests" guess, or any guess whose cues include an arrest word when police are
   named (ACLED's Arrests are by state forces, so the actor check is implicit);
-* FORCE ↔ police are named and the sentence is coded as police violence: "Excessive force against
-  protesters", "Protest with intervention", "Attack" or "Armed clash"; or as a riot ("Violent
-  demonstration", "Mob violence") with an intervention or firing cue (police firing on a mob
-  is how this corpus reports force);
+* FORCE ↔ police are named and the sentence is coded as police violence ("Excessive force against
+  protesters", "Attack", "Armed clash"), or as a policed crowd ("Protest with intervention",
+  "Violent demonstration", "Mob violence") with a word of physical force (tear gas, cane charge,
+  baton, rubber bullets, water cannon, firing, beating): an intervention by arrests or dispersal
+  alone is not force, and police firing on a mob is how this corpus reports most force;
 * KILL ↔ FORCE and a fatality cue ("killed", "died", "dead", "death", "bodies").
 """
 
@@ -42,10 +43,13 @@ _POLICE = re.compile(
     r"state reserve police|khaki)\b",
     re.IGNORECASE,
 )
-_POLICE_VIOLENCE = frozenset(
-    {"Excessive force against protesters", "Protest with intervention", "Attack", "Armed clash"}
+_POLICE_VIOLENCE = frozenset({"Excessive force against protesters", "Attack", "Armed clash"})
+_POLICED_CROWD = frozenset({"Protest with intervention", "Violent demonstration", "Mob violence"})
+_FORCE_WORDS = re.compile(
+    r"\b(?:tear[- ]?gas|lathi|cane[- ]charg|batons?|rubber bullets?|water cannon|fir(?:ed|ing)|"
+    r"open(?:ed)? fire|shot|beat(?:en|ing)?|charged)",
+    re.IGNORECASE,
 )
-_RIOT = frozenset({"Violent demonstration", "Mob violence"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +83,7 @@ def police_labels(text: str, guesses: Iterable[EventTypeGuess]) -> set[str]:
     if "Arrests" in types or (types and police and _has("arrest", text)):
         labels.add("ARREST")
     forced = types & _POLICE_VIOLENCE or (
-        types & _RIOT and (_has("intervention", text) or _has("lethal_force", text))
+        types & _POLICED_CROWD and _FORCE_WORDS.search(text) is not None
     )
     if police and forced:
         labels.add("FORCE")

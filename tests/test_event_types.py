@@ -265,3 +265,25 @@ def test_empty_and_degenerate_text_give_no_event(classifier: EventTypeClassifier
     assert classifier.classify("") == []
     assert classifier.classify("   \n") == []
     assert classifier.classify("x" * 50_000) == []
+
+
+def test_chemical_weapon_outranks_the_delivery_means(classifier: EventTypeClassifier) -> None:
+    # ACLED: the chemical weapon decides the type, even when aircraft delivered it.
+    text = "Government jets struck the rebel-held town of Latamneh with sarin-filled bombs."
+    assert sub_types(classifier, text)[:1] == ["Chemical weapon"]
+
+
+def test_suicide_bomb_outranks_the_assault_that_followed(classifier: EventTypeClassifier) -> None:
+    text = "Gunmen stormed the barracks after a suicide truck bomb blew open the main gate."
+    assert sub_types(classifier, text)[:1] == ["Suicide bomb"]
+
+
+def test_a_suicide_that_is_not_a_bombing(classifier: EventTypeClassifier) -> None:
+    text = "A soldier shot dead two comrades at the base and then committed suicide."
+    assert "Suicide bomb" not in sub_types(classifier, text)
+
+
+def test_rank_covers_every_label(classifier: EventTypeClassifier) -> None:
+    ranked = classifier.rank("Militants shelled the town of Gao on Monday.")
+    assert {label for label, _ in ranked} == {*SUB_EVENT_TYPES, NONE_LABEL}
+    assert abs(sum(score for _, score in ranked) - 1.0) < 1e-3

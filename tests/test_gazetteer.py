@@ -10,6 +10,7 @@ import pytest
 
 from newstrace.gazetteer import Gazetteer, build_gazetteer
 from newstrace.gazetteer import build as build_module
+from newstrace.gazetteer import store as store_module
 from newstrace.gazetteer.normalize import name_key
 from newstrace.gazetteer.overlay import OverlayError
 from newstrace.gazetteer.store import default_path
@@ -17,8 +18,11 @@ from newstrace.settings import Settings
 
 
 @pytest.fixture(scope="session")
-def gazetteer_file(request: pytest.FixtureRequest) -> Path:
-    folder = Path(request.config.cache.mkdir("newstrace-gazetteer"))
+def gazetteer_file(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    cache = getattr(request.config, "cache", None)  # absent under -p no:cacheprovider
+    folder = Path(cache.mkdir("newstrace-gazetteer")) if cache else tmp_path_factory.mktemp("gz")
     path = folder / default_path(Settings()).name
     if not path.is_file():
         build_gazetteer(path)
@@ -183,3 +187,26 @@ def test_overlay_of_unknown_version_is_refused(gazetteer_file: Path, tmp_path: P
     path.write_text("version: 99\nplaces: []\n", encoding="utf-8")
     with pytest.raises(OverlayError, match="version"):
         Gazetteer.open(gazetteer_file, (path,))
+
+
+def test_default_builds_into_the_cache_and_drops_old_versions(
+    gazetteer_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    stale = tmp_path / "newstrace" / "gazetteer-v1-gnc0.sqlite"
+    stale.parent.mkdir()
+    stale.write_bytes(b"old")
+    built: list[Path] = []
+
+    def fake_build(dest: Path) -> Path:  # the real build is tested above; 20 s is enough once
+        dest.write_bytes(gazetteer_file.read_bytes())
+        built.append(dest)
+        return dest
+
+    monkeypatch.setattr(store_module, "build_gazetteer", fake_build)
+    gazetteer = Gazetteer.default(Settings())
+    assert gazetteer.lookup("homs")
+    assert built == [default_path(Settings())]
+    assert not stale.exists()
+    Gazetteer.default(Settings())  # second time: opened, not rebuilt
+    assert len(built) == 1

@@ -240,3 +240,25 @@ def test_place_before_a_title_is_a_place(gazetteer: Gazetteer) -> None:
     places = _places("The talks were led by US Ambassador Jon Huntsman in Moscow.", gazetteer)
     assert places["US"].country_code == "US"
     assert places["Moscow"].country_code == "RU"
+
+
+def test_a_text_is_not_its_own_outside_evidence(gazetteer: Gazetteer) -> None:
+    text = "Georgia lawmakers met in Atlanta. Georgia's governor spoke in Savannah, Georgia."
+    alone = find_places(text, gazetteer)
+    with_own = find_places(text, gazetteer, context=document_context(text, gazetteer))
+    assert alone == with_own
+    assert {m.country_code for m in alone} == {"US"}
+
+
+def test_two_known_places_side_by_side_are_a_list(gazetteer: Gazetteer) -> None:
+    places = _places(
+        "Gunmen killed a clerk in Sadr City Baghdad on Monday, Iraqi police said.", gazetteer
+    )
+    assert places["Sadr City"].admin1 == "Baghdad"
+    assert places["Baghdad"].feature == "PPLC"
+
+
+def test_a_common_spelling_variant_in_iraq(gazetteer: Gazetteer) -> None:
+    text = "Protesters gathered in Nassriya city in southern Iraq."
+    mention = _places(text, gazetteer)["Nassriya"]
+    assert (mention.country, mention.admin1) == ("Iraq", "Thi-Qar")

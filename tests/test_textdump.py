@@ -337,6 +337,42 @@ def test_interview_says_lines_stay_in_the_article() -> None:
     assert found.comments == () and left in found.body
 
 
+def test_wire_brief_with_agency_tag_and_past_tense_bio_are_article_text() -> None:
+    brief = "Gunmen killed three police officers in Kirkuk on Monday, officials said. (AFP)"
+    obituary = "Omar Haddad was a photographer for a local agency for twelve years."
+    found = clean_text_dump(_page(_PARA, brief, f"{_PARA} Two.", obituary))
+    assert brief in found.body and obituary in found.body
+    bio = "Jane Doe is a journalist covering northern Iraq for this fictional site."
+    found = clean_text_dump(_page(_PARA, f"{_PARA} Two.", bio))
+    assert bio not in found.body and found.body.endswith(f"{_PARA} Two.")
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("John Smith, 3 March 2024", "2024-03-03"),
+        ("John Smith (3 March 2024)", "2024-03-03"),
+        ("John Smith wrote on 3 March 2024:", "2024-03-03"),
+        ("John Smith | 3 March 2024 at 10:12", "2024-03-03"),
+        ("#1 John Smith", None),
+        ("John Smith at 10:12 am", None),
+        ("John Smith 3 days ago", None),
+        ("John Smith · 3d", None),
+        ("John Smith Verified", None),
+    ],
+)
+def test_comment_header_shapes(header: str, published: str | None) -> None:
+    thread = (
+        f"3 Comments\n\n{header}\nThe road was closed all night, I was there.\nReply\n\n"
+        "Amina K.\n3 March 2024\nNobody believes the official numbers anymore.\nReply"
+    )
+    found = clean_text_dump(_page(_PARA, f"{_PARA} Two.", thread))
+    assert [(c.author, c.published) for c in found.comments] == [
+        ("John Smith", published),
+        ("Amina K.", "2024-03-03"),
+    ]
+
+
 def test_unicode_case_look_alikes_do_not_crash_date_parsing() -> None:
     found = clean_text_dump(
         "Convoy halted near bridge\nPosted on 4 ſept 2018 by Jane Doe\n\n" + _PARA

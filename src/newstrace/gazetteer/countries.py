@@ -97,6 +97,27 @@ CORE_DEMONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Languages written in other scripts than Latin (Arabic, Hebrew, Cyrillic, Greek, Armenian,
+# Georgian, Ethiopic, Indic, Thai, Lao, Khmer, Burmese, Chinese, Japanese, Korean, Thaana). A
+# country whose first or second language is one of them has its place names romanised, in
+# many competing spellings ("Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor"): the fuzzy matcher
+# only looks at those countries' towns.
+OTHER_SCRIPT_LANGUAGES = frozenset(
+    """am ar arc as be bg bn bo dv dz el fa gu he hi hy ja ka kk km kn ko ky lo mk ml mn mr my
+    ne or pa ps ru sd si sr ta te tg th ti ug uk ur yi zh""".split()
+)
+
+
+def romanised_countries(records: dict[str, dict[str, Any]]) -> list[str]:
+    """ISO2 codes of countries whose place names are transliterated from another script."""
+    codes = []
+    for code, record in records.items():
+        languages = [lang.split("-")[0] for lang in str(record.get("languages") or "").split(",")]
+        if any(lang in OTHER_SCRIPT_LANGUAGES for lang in languages[:2]):
+            codes.append(code)
+    return sorted(codes)
+
+
 def _countryinfo() -> Any | None:
     try:
         return importlib.import_module("countryinfo")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Part of the file name: a newer newstrace never reads an older build, it builds its own.
-VERSION = 7
+VERSION = 8
 
 SCHEMA = """
 CREATE TABLE places (

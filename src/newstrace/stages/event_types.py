@@ -7,13 +7,16 @@ sentence reports two events ("jets bombed the town as troops fought rebels on it
 The model is a softmax regression over words, word prefixes, word pairs and codebook cues
 (``event_types_model``), trained only on the project's own fictional sentences
 (``data/event_training``; ``bench/train_event_model.py`` rebuilds ``data/event_model.npz``).
-Measured on CASE-2021 Task 2 snippets it never saw, and with cross-validation, by
-``bench/case2021.py``. Whether a reported event is history or a claim is decided elsewhere.
+Measured by ``bench/case2021.py`` on the 424 ACLED-class snippets of the CASE-2021 Task 2
+development half, none of which it was trained on: weighted F1 0.72 (for calibration, keyword
+rules reach about 0.31, TF-IDF trained on those snippets 0.58, MiniLM embeddings 0.69); 5-fold
+cross-validation with the other folds added to training: 0.78. Classifying costs about 0.2 ms a
+sentence (one anchor scan for the cues, one sum of weight rows). Whether a reported event is
+history or a claim is decided elsewhere.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -62,14 +65,7 @@ _EXCLUSIVE_GROUPS: Final = (
 # a violent one, so "the prisoner committed suicide" never becomes a bombing.
 _PRECEDENCE: Final = (
     ("Chemical weapon", CUES["chemical"]),
-    (
-        "Suicide bomb",
-        re.compile(
-            r"\bsuicide[- ](?:bomb|attack|car|truck|vest|belt|blast|explos|VBIED)"
-            r"|\bblew (?:him|her|them)sel(?:f|ves) up|\bself-detonat",
-            re.IGNORECASE,
-        ),
-    ),
+    ("Suicide bomb", CUES["suicide"]),
 )
 _VIOLENT_EVENT_TYPES: Final = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians"}

@@ -76,9 +76,11 @@ CUES: Final[dict[str, re.Pattern[str]]] = {
         r"land ?mines?", r"explosive device", r"bombs?\b", r"booby", r"blasts?\b",
         r"explosions?", r"explod", r"detonat", r"went off", r"blew up", r"rigged",
     ),
+    # "Suicide" alone also reports a person taking their own life: only the attack senses count.
     "suicide": _rx(
-        r"suicide", r"self-detonat", r"explosive (?:vest|belt)", r"(?-i:VBIEDs?\b)",
-        r"(?-i:SVBIEDs?\b)",
+        r"suicide[- ](?:bomb|attack|car|truck|vest|belt|blast|explos|mission|squad)",
+        r"suicide (?:vehicle|motorcycle)", r"(?-i:VBIEDs?\b)", r"(?-i:SVBIEDs?\b)",
+        r"self-detonat", r"explosive (?:vest|belt)", r"blew (?:him|her|them)sel(?:f|ves) up",
     ),
     "grenade": re.compile(r"(?<!propelled )(?<!propelled-)\bgrenades?\b", re.IGNORECASE),
     "chemical": _rx(

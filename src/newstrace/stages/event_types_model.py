@@ -4,7 +4,8 @@ Features of a text: lower-cased words, 5-letter word prefixes (a cheap stem: "sh
 "shelling" and "shells" share ``shell``), adjacent word pairs, and the codebook cues of
 ``event_types_cues``. Each is present or absent; the row is L2-normalised so long snippets do not
 score higher just for being long. Scoring a sentence costs one dictionary lookup per feature and
-one sum of weight rows: about 0.1 ms for a 30-word sentence.
+one sum of weight rows; with the cue scan, about 0.2 ms a sentence (``bench/india_police_events``
+classifies 5,000 sentences/s on one shared core).
 """
 
 from __future__ import annotations

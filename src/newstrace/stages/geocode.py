@@ -15,16 +15,17 @@ from newstrace.gazetteer.store import Gazetteer
 from newstrace.records import PlaceMention
 from newstrace.stages import geocode_lexicon as lex
 from newstrace.stages.geocode_context import Recognition, linked, recognise
-from newstrace.stages.geocode_fuzzy import fuzzy_spans
-from newstrace.stages.geocode_resolve import (
+from newstrace.stages.geocode_evidence import (
     GeoContext,
     Resolved,
     build_context,
     refined_context,
-    resolve,
     resolved_context,
 )
-from newstrace.stages.geocode_spans import Span, without_overlaps
+from newstrace.stages.geocode_fuzzy import fuzzy_spans
+from newstrace.stages.geocode_phrases import without_overlaps
+from newstrace.stages.geocode_resolve import resolve
+from newstrace.stages.geocode_spans import Span
 
 __all__ = ["GeoContext", "document_context", "find_places", "place_objects"]
 
@@ -32,12 +33,11 @@ __all__ = ["GeoContext", "document_context", "find_places", "place_objects"]
 def document_context(
     text: str, gazetteer: Gazetteer, *, focus_country: str | None = None
 ) -> GeoContext:
-    """The country focus, named divisions and anchor points of a text, from the names in it
-    that need no context (countries, unambiguous cities) and its demonyms (a weak signal)."""
-    found = recognise(text, gazetteer)
-    context = build_context(found.spans, found.demonym_countries, focus_country)
-    resolved = resolve(found.spans, context, _links(text, found.spans))
-    return resolved_context(resolved, found.demonym_countries)
+    """The evidence of a text's resolved places (country focus, divisions, anchor points and
+    demonyms, a weak signal), to resolve another text by: an article's, for its comments."""
+    found, resolved = _resolve_text(text, gazetteer, focus_country, None)
+    context = resolved_context(resolved, found.demonym_countries)
+    return replace(context, origin=_fingerprint(text))
 
 
 def find_places(
@@ -49,26 +49,39 @@ def find_places(
 ) -> list[PlaceMention]:
     """Resolved place mentions in ``text``, in text order.
 
-    ``focus_country`` (ISO2) forces the document's country focus; ``context`` reuses the
-    evidence of another text (an article's, for its comments), else it is inferred from ``text``.
+    ``focus_country`` (ISO2) forces the document's country focus; ``context`` is the evidence
+    of another text (``document_context`` of the article, for its comments), else the text's
+    own names provide it.
     """
-    found: Recognition = recognise(text, gazetteer)
+    _, resolved = _resolve_text(text, gazetteer, focus_country, context)
+    return [_mention(text, r) for r in resolved]
+
+
+def _resolve_text(
+    text: str, gazetteer: Gazetteer, focus_country: str | None, context: GeoContext | None
+) -> tuple[Recognition, list[Resolved]]:
+    found = recognise(text, gazetteer)
+    if context is not None and context.origin == _fingerprint(text):
+        context = None  # the article's own evidence handed back with the article itself
     own_context = context is None
     if context is None:
         context = build_context(found.spans, found.demonym_countries, focus_country)
+    elif focus_country is not None:
+        context = replace(context, focus_country=focus_country, explicit=True)
     fuzzy = fuzzy_spans(text, gazetteer, found.unknown, context.place_countries())
     if fuzzy:
         found.spans = without_overlaps(fuzzy, found.spans)
-    else:
-        # another text's evidence: none of it came from this text's own names
-        context = replace(context, focus_country=focus_country or context.focus_country)
     links = _links(text, found.spans)
     resolved = resolve(found.spans, context, links)
     if own_context:
         # second pass: every name's first resolution is now context for the others
         context = refined_context(found.spans, resolved, found.demonym_countries, focus_country)
         resolved = resolve(found.spans, context, links)
-    return [_mention(text, r) for r in resolved]
+    return found, resolved
+
+
+def _fingerprint(text: str) -> int:
+    return hash(text)
 
 
 def _links(text: str, spans: list[Span]) -> dict[int, Span]:

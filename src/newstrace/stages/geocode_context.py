@@ -8,17 +8,19 @@ from dataclasses import dataclass, field
 
 from newstrace.gazetteer.store import Gazetteer
 from newstrace.stages import geocode_lexicon as lex
+from newstrace.stages.geocode_phrases import (
+    lowercase_spans,
+    phrase_spans,
+    state_abbreviation_spans,
+    without_overlaps,
+)
 from newstrace.stages.geocode_spans import (
     Span,
     Token,
     headline_tokens,
-    lowercase_spans,
     match_run,
-    phrase_spans,
     sequences,
-    state_abbreviation_spans,
     tokenize,
-    without_overlaps,
 )
 
 _DIRECTIONS = "|".join(sorted(lex.DIRECTIONS, key=len, reverse=True))
@@ -35,6 +37,15 @@ _RELATION = re.compile(
     re.IGNORECASE,
 )
 _DISTANCE_WINDOW = 60
+_NEVER_UNKNOWN = (
+    lex.GROUP_WORDS
+    | lex.MONTHS_AND_DAYS
+    | lex.QUALIFIER_WORDS
+    | lex.PERSON_TITLES
+    | lex.ORGANISATION_WORDS
+)
+# Capitalised words before a name that leave it standing alone ("North Hama", "In Syria").
+_FREE_BEFORE = lex.DIRECTIONS | lex.FUNCTION_WORDS
 # Longest unknown run handed to the fuzzy matcher: place names rarely exceed three words.
 MAX_UNKNOWN_WORDS = 3
 _LINK_GAP = re.compile(r"^\s*,\s*$")
@@ -96,12 +107,13 @@ def _scan_run(
             found.demonym_countries.append(country)
     byline = _is_name_line(text, tokens, first, last)
     spans = match_run(gazetteer, text, tokens, first, last)
+    major_tokens = {i for s in spans if is_major(s) for i in range(s.first, s.last + 1)}
     if not headline and gazetteer.demonym_country(_demonym_key(tokens[first].lower)) is None:
         _note_unknown(found, tokens, first, last, spans)
     for span in spans:
         if _is_demonym(gazetteer, span) or _after_title(tokens, span):
             continue
-        verdict = _neighbours(tokens, span, first, last, headline, byline)
+        verdict = _neighbours(tokens, span, (first, last, headline, byline), major_tokens)
         if verdict == "person":
             found.person_keys.add(span.key)
         if verdict is not None:
@@ -120,7 +132,7 @@ def _note_unknown(
     all ("near Deyr ez-Zawr on Monday" → "Deyr ez-Zawr"), for the fuzzy matcher."""
     if first == 0 or tokens[first - 1].lower not in lex.LOCATIVE_CUES:
         return
-    if tokens[first].lower in lex.GROUP_WORDS:
+    if tokens[first].lower in _NEVER_UNKNOWN:
         return
     end = first
     while end < last and tokens[end + 1].capitalised and end - first + 1 < MAX_UNKNOWN_WORDS:
@@ -156,38 +168,51 @@ def _after_title(tokens: list[Token], span: Span) -> bool:
 
 
 def _neighbours(
-    tokens: list[Token], span: Span, first: int, last: int, headline: bool, byline: bool
+    tokens: list[Token],
+    span: Span,
+    run: tuple[int, int, bool, bool],
+    major_tokens: set[int],
 ) -> str | None:
     """Whether capitalised words glued to the name make it part of another name.
 
     "organisation" ("Syrian Arab Army"), "feature" ("Mississippi River"), "person" ("Jim
     Martin": the surname is remembered for the whole document), "other" (some other name), or
-    None when the name stands alone or names a site at the place ("Baghdad Airport").
+    None when the name stands alone or names a site at the place ("Baghdad Airport"). A
+    neighbour that is itself a well-known place makes a list, not a name ("Sadr City Baghdad").
     """
+    first, last, headline, byline = run
+    listed = is_major(span)
     after = tokens[span.last + 1] if span.last < last else None
-    after = after if after is not None and after.capitalised else None
+    if after is not None and after.capitalised:
+        verdict = _glued_after(span, after, headline, listed and span.last + 1 in major_tokens)
+        if verdict != "":
+            return verdict
     before = tokens[span.first - 1] if span.first > first else None
-    if after is not None:
-        word = after.lower
-        if word in lex.ORGANISATION_WORDS:
-            return "organisation"
-        if word in lex.NATURAL_WORDS:
-            return "feature"
-        if word in lex.SITE_WORDS:
-            span.end, span.last = after.end, span.last + 1
-            return None
-        if word in lex.PERSON_TITLES:
-            return None  # "Oklahoma Gov. Mary Fallin", "US Ambassador Jon Huntsman"
-        if not headline and word not in lex.QUALIFIER_WORDS:
-            return "other"
     if headline or before is None or not before.capitalised:
         return None
-    if before.lower in lex.DIRECTIONS or before.lower in lex.FUNCTION_WORDS:
+    if (listed and span.first - 1 in major_tokens) or before.lower in _FREE_BEFORE:
         return None
-    if is_major(span) and not byline:
+    if listed and not byline:
         # "Considering Tunisia's…" at a sentence start, or an unknown word before a country
         return None if before.sentence_start and span.first - 1 == first else "other"
     return "person"  # "Jim Martin": the surname is no place anywhere else in the text either
+
+
+def _glued_after(span: Span, after: Token, headline: bool, after_is_place: bool) -> str | None:
+    """The verdict the word after the name gives, or "" when it says nothing."""
+    word = after.lower
+    if word in lex.ORGANISATION_WORDS:
+        return "organisation"
+    if word in lex.NATURAL_WORDS:
+        return "feature"
+    if word in lex.SITE_WORDS:
+        span.end, span.last = after.end, span.last + 1
+        return None
+    if word in lex.PERSON_TITLES or after_is_place:
+        return ""  # "Oklahoma Gov. Mary Fallin", "US Ambassador", "Sadr City Baghdad"
+    if not headline and word not in lex.QUALIFIER_WORDS:
+        return "other"
+    return ""
 
 
 def is_major(span: Span) -> bool:

@@ -1,8 +1,9 @@
 """Fuzzy fallback for transliterations no list carries ("Dayr Az Zayr" for Deir ez-Zor).
 
 Only for capitalised words right after a locative cue ("near", "in") that matched no name,
-and only against the towns of the countries the document places things in: a near-spelling
-of a town the story is about, not any of 235,000 places worldwide.
+and only against the towns of the countries the document places things in whose names are
+romanised from another script (Arabic, Persian, Cyrillic…): a near-spelling of a town the
+story is about, not any of 235,000 places worldwide, and never "Helmet" for Hemet, CA.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from newstrace.gazetteer.place import Place
 from newstrace.gazetteer.store import Gazetteer
 from newstrace.stages.geocode_spans import Span
 
-# Similarity (rapidfuzz ratio, 0-100) a key needs: "dayr zayr" ~ "dayr zawr" is 89, while
-# unrelated names of the same length stay under 75.
-MIN_SIMILARITY = 88.0
+# Similarity (rapidfuzz ratio, 0-100) a key needs: "dayr zayr" ~ "dayr zawr" is 89,
+# "nassriya" ~ "nasiriya" 87.5, while unrelated names of the same length stay under 75. On
+# ACLED's Iraq notes (Feb 2020) 85 finds a place in 28 more of 407 notes than 88, all right.
+MIN_SIMILARITY = 85.0
 # Shorter keys have too many near neighbours ("Hama" ~ "Hamah", "Haba", "Ama").
 MIN_KEY_LENGTH = 6
 
@@ -29,6 +31,7 @@ def fuzzy_spans(
 ) -> list[Span]:
     """Spans for the unknown runs that closely resemble a town name of one of ``countries``
     (the document's focus country and the others it names places in)."""
+    countries = [c for c in countries if c in gazetteer.romanised]
     spans: list[Span] = []
     for start, end, first, last in unknown:
         key = name_key(text[start:end])

@@ -76,7 +76,9 @@ CONNECTORS = frozenset(
 # Prepositions before a name that say it is a location ("in Homs", "from Mosul").
 LOCATIVE_CUES = frozenset(
     """in at near from to into toward towards outside across around between via through
-    inside within throughout entering reach reached captured besieged bombed struck hit""".split()
+    inside within throughout entering reach reached captured besieged bombed struck hit
+    entered seized shelled attacked stormed liberated retook recaptured raided surrounded
+    encircled targeted""".split()
 )
 
 # A site named after a town ("Baghdad Airport", "Mosul Dam") is located at that town when the

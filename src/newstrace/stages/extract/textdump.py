@@ -49,10 +49,11 @@ from newstrace.stages.extract.textdump_title import find_title
 # the article (-72 - 80), while a link list of five short lines under a "Related" heading costs
 # -425 and stays outside.
 _SHORT_SCORE = -25
-# A caption or credit between two paragraphs is normal article furniture: it costs like a short
-# line whatever its length, so a photo essay (caption, paragraph, caption…) stays one block.
+# A caption or credit between two paragraphs is normal article furniture: it costs a third of
+# what chrome of its length costs (a 120-char caption -70, not -160), so a photo essay (caption,
+# paragraph, caption…) stays one block while a gallery of captions above the article stays out.
 _CAPTION_SCORE = -30
-_CAPTION_LENGTH_DIVISOR = 3  # a 120-char caption costs -70: a gallery above the article stays out
+_CAPTION_LENGTH_DIVISOR = 3
 _NOT_TEXT = (Kind.CHROME, Kind.CAPTION)
 _CHROME_BASE_SCORE = -40
 _LINK_HEAD_SCORE = -300

@@ -8,13 +8,10 @@ newstrace meets most (en, fr, es, de, it, pt, ru, ar), never strings from one pa
   copyright, newsletter, form errors). Specific enough to be safe on lines of normal length.
 * ``SHORT_LINES`` — whole-line patterns, only tried on short lines (site chrome, sharing,
   login, donation ladders), because the same words occur in real prose.
-* ``CAPTION_LINES`` / ``CAPTION_TAILS`` — image alt text, captions and photo credits (whole
-  lines, and credits that close a caption sentence).
-* ``LINK_LIST_HEADINGS`` — headings that open a list of links ("Related", "Read more",
-  "Latest News"): the short lines after them are links, not article text.
-* ``ARTICLE_END_LINES`` — share bars, tag rows and credits that close an article.
+* ``SOCIAL`` — the names of sharing buttons (an alternation shared by several tables).
 
-Comment-thread tables live in ``textdump_lexicon_thread``, names, bylines and dates in
+Captions, link-list headings and article ends live in ``textdump_lexicon_layout``,
+comment-thread tables in ``textdump_lexicon_thread``, names, bylines and dates in
 ``textdump_lexicon_names``; the same rules apply to them.
 
 The lexicon is a Python module rather than a YAML file under ``data/`` because its entries are
@@ -114,6 +111,9 @@ STRONG_PHRASES: tuple[str, ...] = (
     r"\bjoin our whatsapp\b",
     r"\b(story|article) continues below\b",
     r"\bscroll to continue\b",
+    # the reply form of a page without comments
+    r"\be-?mail address will not be published\b",
+    r"\brequired fields are marked\b",
     # Arabic copyright footer ("all rights reserved")
     r"جميع الحقوق محفوظة",
 )
@@ -174,10 +174,13 @@ STRONG_TRIGGERS: tuple[str, ...] = (
     "whatsapp",
     "continues below",
     "scroll",
+    "will not be published",
+    "required fields",
     "الحقوق",
 )
 
-_SOCIAL = (
+# Sharing buttons, alone or glued together by the scraper ("FacebookTwitterPinterestEmail").
+SOCIAL = (
     r"share|tweet|email|e-mail|whatsapp|telegram|facebook|twitter|reddit|linkedin|vk|copy link"
     r"|pinterest|tumblr|flipboard|messenger|pocket|threads|bluesky|sms"
 )
@@ -202,7 +205,7 @@ SHORT_LINES: tuple[str, ...] = (
     r"tout accepter|tout refuser|continuer sans accepter|paramétrer les cookies|votre e-?mail",
     # sharing and following
     # share bars, also glued by the scraper: "FacebookTwitterPinterestEmail"
-    rf"({_SOCIAL})(\s*[|·•]?\s*({_SOCIAL}))*",
+    rf"({SOCIAL})(\s*[|·•]?\s*({SOCIAL}))*",
     r"share (this|on|via)\b.*",
     r"(follow|like) us( on .*)?",
     # "Follow <Outlet> on Telegram, X and VK": promos between paragraphs of state-media pages
@@ -230,77 +233,9 @@ SHORT_LINES: tuple[str, ...] = (
     r"((updated|posted|published) )?\d+ ?(s|m|h|d|w|mo|y|min|mins|hr|hrs) ago",
     r"((mis à jour|publié) )?il y a \d+ \w+|hace \d+ \w+|vor \d+ \w+|\d+ \w+ назад",
     # comment counters and buttons that sit in the header, and reading-time chrome
-    r"(log in to )?reply|leave a (reply|comment)|comments?",
+    r"(log in to )?reply|(leave|post) a (reply|comment)( cancel reply)?|comments?",
     r"\d+ (comments?|commentaires?|comentarios?|kommentare?|commenti|коммент\w*)",
     r"\d+ (min(ute)?s?|mn) (read|de lecture|de lectura|lesezeit)",
-)
-
-# Image alt text, captions and credits: tried on lines of up to 30 words (a caption sentence).
-CAPTION_LINES: tuple[str, ...] = (
-    r"image[-:].*",
-    r"(photo|picture|foto|image|illustration|credit|crédit|source|video)\s*:.*",
-    r"(getty images|afp|reuters|ap|epa|anadolu)( photo)?( via getty images)?",
-    r"(click|tap) (here )?to (see|view|enlarge|zoom).*",
-    # caption furniture of broadcaster and photo pages ("Image source, …", "1 of 8")
-    r"(image|media|video|photo) (source|caption)s?\s*[,:]?.*",
-    r"(toggle|hide|show|expand) (caption|image)|enlarge this (image|photo)",
-    r"\d{1,3} of \d{1,3}|(previous|next)( (image|photo|slide|picture))?",
-    r"file (photo|picture|image)\b.*",
-    # disclaimers that open or close opinion pieces (provenance lines such as "This article was
-    # originally published by …" and editor's notes stay: extraction gold counts them as text)
-    r"disclaimer\s*:.*|the views expressed (in this|here)\b.*",
-    r"the (views|opinions) (expressed )?(in this article )?(are|belong to) (those of )?"
-    r"the author.*",
-    # wire credit lines: "(Reporting by …; Editing by …)"
-    r"\(?((additional )?(reporting|writing|editing|compiled|translated) by\b.*)\)?",
-)
-
-# Photo credits that close a caption sentence: searched at the end of lines of up to 30 words
-# that contain "(" or "©" ("… near Marib. (Photo: AFP)", "… 2019. © Agency / Name").
-CAPTION_TAILS: tuple[str, ...] = (
-    r"\((photo|image|credit|crédit|foto|picture|video)\s*:[^)]*\)",
-    r"[.!?]\s*\([^()]{0,30}\b(photo|image|picture|file|handout|pool|supplied|courtesy"
-    r"|credit|getty|via)\b[^()]{0,30}\)",
-    r"[.!?]\s+©\s*[^©.!?]{2,60}",
-)
-
-LINK_LIST_HEADINGS: tuple[str, ...] = (
-    r"related( articles| posts| stories| news| content| coverage)?",
-    r"read (more|also|next)",
-    r"see also",
-    r"latest( news| stories| posts| articles)?",
-    r"more (stories|news|from \S+.*)",
-    r"you (may|might) (also )?(like|be interested in)",
-    r"recommended( for you)?",
-    r"(most|the most) (read|popular|viewed|shared)",
-    r"trending( now)?",
-    r"(popular|recent) posts",
-    r"(tags|topics|categories|filed under|keywords)(\s*:.*)?",
-    r"(related|suggested|more) topics|trends|top stories|features|more in \S+.*",
-    r"more on this (story|topic)|read next|site index|browse|podcasts",
-    r"(previous|next|older|newer) (post|article|story|entry)",
-    # tables of contents and reference lists: what follows are links or notes
-    r"(table of )?contents|in this (article|report)|on this page|jump to",
-    r"(foot|end)?notes|references|sources|bibliography",
-    r"(الوسوم|كلمات مفتاحية)(\s*:.*)?|أخبار ذات صلة|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة",
-    r"share this( article| story)?",
-    r"(à )?lire aussi|voir aussi|sur le même sujet|les plus lus|dernières (nouvelles|infos)",
-    r"(mots[- ]clés|étiquettes|thèmes)(\s*:.*)?",
-    r"leer más|lea también|noticias relacionadas",
-    r"etiquetas(\s*:.*)?",
-    r"mehr zum thema|auch interessant|das könnte sie auch interessieren",
-    r"schlagwörter(\s*:.*)?",
-    r"leggi anche|articoli correlati|leia também|читайте также",
-    r"похожие (новости|статьи)",
-)
-
-# Lines that close an article: share bars, tag rows, wire credits. Reader comments pasted with
-# no thread marker start after one of these (see ``textdump_tail``).
-ARTICLE_END_LINES: tuple[str, ...] = (
-    rf"({_SOCIAL}|print)( (this|on|via)\b.*)?",
-    r"(tags|topics|filed under)\s*:.*",
-    r"\(?(additional )?(reporting|writing|editing) by\b.*",
-    r"our standards\s*:.*",
 )
 
 

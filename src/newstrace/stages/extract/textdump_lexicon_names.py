@@ -36,6 +36,15 @@ LABEL_WORDS = word_set(
     "recommend advertisement sponsored podcasts trends topics related contents summary notes"
 )
 
+# Words that make a byline-shaped line something else: a role or desk ("Staff Reporter", "Web
+# Desk"), a button or section ("Enlarge Image", "Latest Headlines", "Telegraph Sport").
+NOT_PERSON_WORDS = word_set(
+    "staff reporter writer correspondent desk team agencies agency newsroom editors "
+    "image images photo photos video videos gallery news headlines review reviews here click "
+    "clicking enlarge latest top more home menu sport sports business world opinion weather "
+    "live group"
+)
+
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(

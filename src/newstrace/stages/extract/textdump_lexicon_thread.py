@@ -42,6 +42,12 @@ BARE_LABELS: tuple[str, ...] = (
     r"|التعليقات|discussion|conversation|responses?",
 )
 
+# Badges and verbs after a commenter's name: "Jane Doe Verified", "Jane Doe wrote".
+NAME_BADGES = (
+    r"verified|top (commenter|contributor|fan)|moderator|mod|author|admin|staff|subscriber"
+    r"|premium|supporter|member|op|wrote|said|says|commented|replied"
+)
+
 # A WordPress-style comment header ("Jane says:"): opens a thread and names the comment's author.
 AUTHOR_SAYS = (
     r"(?P<name>.{1,80}?)\s+(says|said|wrote|dit|a dit|escribió|dice|schreibt|scrive|пишет)"

@@ -14,6 +14,7 @@ from enum import Enum
 from itertools import pairwise
 
 from newstrace.stages.extract import textdump_lexicon as lex
+from newstrace.stages.extract import textdump_lexicon_layout as layout
 from newstrace.stages.extract import textdump_lexicon_names as names
 
 
@@ -22,8 +23,8 @@ class Kind(Enum):
     BULLET = "bullet"  # list item ("• …", "- …", "1. …")
     SHORT = "short"  # title-like line without sentence punctuation: heading, link, name, menu
     CHROME = "chrome"  # matched the boilerplate lexicon or has no letters at all
-    # furniture that sits *inside* articles: captions, photo credits, footnotes, an inline
-    # "Read more: <headline>"; cheap in the main-block search, never body text
+    # furniture that sits *inside* articles: captions, photo credits, an inline "Read more:
+    # <headline>"; cheap in the main-block search, never body text
     CAPTION = "caption"
     LINK_HEAD = "link_head"  # "Related", "Read more", "Latest News": a list of links follows
 
@@ -57,9 +58,9 @@ _STRONG = lex.compile_triggered(lex.STRONG_PHRASES, lex.STRONG_TRIGGERS)
 _TRIGGER = re.compile("|".join(map(re.escape, lex.STRONG_TRIGGERS)))
 _TRIGGER_REGEX_CHARS = 200
 _SHORT_CHROME = lex.compile_lines(lex.SHORT_LINES)
-_CAPTION = lex.compile_lines(lex.CAPTION_LINES)
-_CAPTION_TAIL = lex.compile_tails(lex.CAPTION_TAILS)
-_LINK_HEAD = lex.compile_lines(lex.LINK_LIST_HEADINGS)
+_CAPTION = lex.compile_lines(layout.CAPTION_LINES)
+_CAPTION_TAIL = lex.compile_tails(layout.CAPTION_TAILS)
+_LINK_HEAD = lex.compile_lines(layout.LINK_LIST_HEADINGS)
 _LINK_PREFIX = re.compile(
     r"(read more|read also|also read|must read|see also|related|recommended"
     r"|lire aussi|à lire|leer más|lea también"
@@ -82,6 +83,7 @@ _CREDIT_TAIL = re.compile(
     # … or by an agency's initials in brackets: "… east of Marib. (AFP)", "(AP Photo/Jane Roe)"
     r"|[.!?]\s*\([A-Z]{2,6}(?:\s\w+)?(?:/[^()]{1,40})?\)\Z"
 )
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|reported)\b", re.I)
 # "Image caption," / "Media caption:": the next line is the caption itself.
 _CAPTION_LABEL = re.compile(r"(?:image|media|video|photo) caption\s*[,:]?\Z", re.I)
 _LIST_SEP = re.compile(r"\s*[,·•|/]\s*")
@@ -195,9 +197,11 @@ def is_caption(text: str, words: int) -> bool:
 
 
 def _credit_tail(text: str) -> bool:
-    return bool(_CREDIT_TAIL.search(text)) and (
-        text.endswith(")") or not _END_SENTENCE.search(text)
-    )
+    # "Gunmen killed three, officials said. (AFP)" is a wire brief, not a caption: captions
+    # describe a picture and quote no one
+    if _REPORTED.search(text) or not _CREDIT_TAIL.search(text):
+        return False
+    return text.endswith(")") or not _END_SENTENCE.search(text)
 
 
 def caption_label(text: str) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newstrace.stages.extract import textdump_lexicon as lex
 from newstrace.stages.extract import textdump_lexicon_names as names
 from newstrace.stages.extract.textdump_dates import (
     DATELINE,
@@ -45,9 +44,11 @@ _NAME_ROLE = re.compile(
 )
 _SIGNATURE = re.compile(rf"^[—–―-]{{1,2}}\s*(?P<name>{_PERSON})$")
 _BIO = re.compile(
-    rf"^{_PERSON}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,6}}(?:{names.BIO_ROLES})s?\b"
+    rf"^{_PERSON}\s+is\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,6}}(?:{names.BIO_ROLES})s?\b"
 )
 _MAX_BIO_WORDS = 80
+_QUOTED = re.compile(r"\b(?:said|says|told|according to)\b", re.I)  # a bio quotes no one
+_BARE_NAME_REACH = 8  # header lines (nearest the article) where a byline without "By" may sit
 _ROLE_LINE = re.compile(rf"\b(?i:{names.BIO_ROLES})s?\b|,\s*[A-ZÀ-Þ][\w'’-]+\s*$")
 # "Jane Doe | 3 March 2024", "Admin · 12/03/2024 · Iraq": a name and a date in one meta row.
 _META_SEP = re.compile(r"\s+[|·•]\s+")
@@ -58,7 +59,6 @@ _RELATIVE = re.compile(
     re.I,
 )
 _LINK_REF = re.compile(r"\[\d{1,4}\]")  # text browsers number links: "By [7]Jane Doe"
-_ROLE_NAMES = lex.word_set("staff reporter writer correspondent desk team agencies newsroom")
 
 
 def find_published(
@@ -106,8 +106,8 @@ def _clean_name(name: str) -> str | None:
     name = name.strip(" ,.-–—")
     if not name or name.lower() in names.GENERIC_NAMES:
         return None
-    # "Staff Reporter", "Web Desk", "News Team": a role, not a person
-    return None if any(w in _ROLE_NAMES for w in name.lower().split()) else name
+    # "Staff Reporter", "Web Desk", "Enlarge Image", "Latest Headlines": not a person
+    return None if any(w in names.NOT_PERSON_WORDS for w in name.lower().split()) else name
 
 
 def is_meta_line(text: str) -> bool:
@@ -139,8 +139,11 @@ def _bare_name(text: str) -> bool:
 
 
 def is_author_bio(text: str) -> bool:
-    """ "Jane Doe is a journalist covering …": the bio box that closes many articles."""
-    return len(text.split()) <= _MAX_BIO_WORDS and _BIO.match(text) is not None
+    """ "Jane Doe is a journalist covering …": the bio box that closes many articles (in the
+    present tense: "Abu Daqqa was a cameraman …" closing a report on his death is news)."""
+    if len(text.split()) > _MAX_BIO_WORDS or _QUOTED.search(text):
+        return False
+    return _BIO.match(text) is not None
 
 
 def find_author(header: list[str], tail: list[str], title: str | None = None) -> str | None:
@@ -149,7 +152,10 @@ def find_author(header: list[str], tail: list[str], title: str | None = None) ->
     for line in header:
         if author := byline_author(line) or row_author(line):
             return author
-    for k, line in enumerate(header):
+    # nearest the article first, and only close to it: farther up, "Gaza Truce / March 3, 2024"
+    # is a dated headline in a list, not a byline
+    for k in range(len(header) - 1, max(len(header) - _BARE_NAME_REACH, 0) - 1, -1):
+        line = header[k]
         if line != title and _bare_name(line) and _beside_date_or_role(header, k):
             return _clean_name(line)
         if line != title and (match := _NAME_ROLE.match(line)):

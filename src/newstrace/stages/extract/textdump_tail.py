@@ -13,10 +13,11 @@ import re
 
 from newstrace.records import Comment
 from newstrace.stages.extract import textdump_lexicon as lex
+from newstrace.stages.extract import textdump_lexicon_layout as layout
 from newstrace.stages.extract.textdump_lines import Kind, Zone, name_like
 from newstrace.stages.extract.textdump_meta import is_author_bio, signature_author
 
-_ARTICLE_END = lex.compile_lines(lex.ARTICLE_END_LINES)
+_ARTICLE_END = lex.compile_lines(layout.ARTICLE_END_LINES)
 # First person singular, second person, or an exclamation/question; case-sensitive, because
 # "US" is a country and "we"/"our" are what officials say in quoted statements.
 _PERSONAL = re.compile(
@@ -28,7 +29,7 @@ _REPORTING = re.compile(
 _QUOTE_OPENERS = ('"', "“", "«", "'", "‘", "„")
 _MAX_COMMENT_CHARS = 400  # reader one-liners; an article paragraph of this size reports
 _MIN_TAIL_COMMENTS = 2  # one opinionated closing paragraph can be the author's; two are readers
-_MIN_ARTICLE_UNITS = 2
+_MIN_ARTICLE_UNITS = 2  # paragraphs of article before its end line, at least
 _BIO_REACH = 3  # a bio box is among the last three paragraphs (a promo line may follow it)
 # Teaser lists: a headline of 4+ words, maybe a byline, and a summary of at most 350 characters,
 # twice or more in a row under a link-list heading.

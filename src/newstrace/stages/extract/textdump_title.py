@@ -128,8 +128,7 @@ def _site_words(zone: Zone, lo: int, hi: int) -> frozenset[str]:
 
 
 def content_words(text: str) -> frozenset[str]:
-    words = (word.lower() for word in _CONTENT_WORD.findall(text))
-    return frozenset(word for word in words if word not in names.FUNCTION_WORDS)
+    return frozenset(_CONTENT_WORD.findall(text.lower())) - names.FUNCTION_WORDS
 
 
 @dataclass(frozen=True, slots=True)
