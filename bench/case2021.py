@@ -30,14 +30,14 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "src"))
 
 from newstrace.stages.event_types import EventTypeClassifier  # noqa: E402
-from newstrace.stages.event_types_corpus import build_corpus  # noqa: E402
-from newstrace.stages.event_types_labels import (  # noqa: E402
+from newstrace.stages.event_types.corpus import build_corpus  # noqa: E402
+from newstrace.stages.event_types.labels import (  # noqa: E402
     CASE_CODES,
     CASE_UNSEEN_CODES,
     NONE_LABEL,
     SUB_EVENT_TYPES,
 )
-from newstrace.stages.event_types_train import fit  # noqa: E402
+from newstrace.stages.event_types.train import fit  # noqa: E402
 
 DATA = REPO_ROOT.parent / "shared" / "eval" / "case2021-task2-event-classification"
 TSV = DATA / "test_set_final_release_with_labels.tsv"

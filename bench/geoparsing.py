@@ -32,7 +32,7 @@ from newstrace.gazetteer.store import Gazetteer
 from newstrace.records import PlaceMention
 from newstrace.settings import load_settings
 from newstrace.stages.geocode import find_places
-from newstrace.stages.geocode_resolve import distance_km
+from newstrace.stages.geocode.resolve import distance_km
 
 EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "geoparsing"
 GWN_TOPONYM_TYPES = frozenset(

@@ -33,7 +33,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "src"))
 
 from newstrace.stages.event_types import EventTypeClassifier, EventTypeGuess  # noqa: E402
-from newstrace.stages.event_types_cues import CUES  # noqa: E402
+from newstrace.stages.event_types.cues import CUES  # noqa: E402
 
 SENTS = REPO_ROOT.parent / "shared" / "eval" / "india-police-events" / "sents.jsonl"
 LABELS = ("KILL", "ARREST", "FORCE")

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from newstrace.actordict import ActorDictionary
 from newstrace.stages.actors import find_actors
-from newstrace.stages.speakers import find_person_names, find_speakers
+from newstrace.stages.actors.speakers import find_person_names, find_speakers
 
 REPO = Path(__file__).resolve().parents[1]
 RE3D = REPO.parent / "shared" / "eval" / "re3d"

@@ -3,7 +3,7 @@
     .venv/bin/python bench/train_event_model.py [--output PATH]
 
 Expands ``src/newstrace/data/event_training/`` (seeded, so the corpus is the same every run),
-fits the softmax regression of ``newstrace.stages.event_types_train`` and writes
+fits the softmax regression of ``newstrace.stages.event_types.train`` and writes
 ``src/newstrace/data/event_model.npz``. No third-party text is used: CASE-2021 and the other eval
 sets only ever score the model (``bench/case2021.py``). Prints the corpus size, the model size and
 a fingerprint of the weights so a rebuild can be compared with the committed file.
@@ -27,10 +27,10 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "src"))
 
-from newstrace.stages.event_types_corpus import build_corpus, load_templates  # noqa: E402
-from newstrace.stages.event_types_labels import NONE_LABEL, SUB_EVENT_TYPES  # noqa: E402
-from newstrace.stages.event_types_model import LinearModel  # noqa: E402
-from newstrace.stages.event_types_train import fit  # noqa: E402
+from newstrace.stages.event_types.corpus import build_corpus, load_templates  # noqa: E402
+from newstrace.stages.event_types.labels import NONE_LABEL, SUB_EVENT_TYPES  # noqa: E402
+from newstrace.stages.event_types.model import LinearModel  # noqa: E402
+from newstrace.stages.event_types.train import fit  # noqa: E402
 
 DEFAULT_OUTPUT = REPO_ROOT / "src" / "newstrace" / "data" / "event_model.npz"
 CLASSES = (*SUB_EVENT_TYPES, NONE_LABEL)

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstrace.records import Attribution, Certainty, Claimant, SpeakerMention
+from newstrace.stages.annotate.sentences import split_sentences
 from newstrace.stages.attribution import AttributionContext, attribute, attribute_document
-from newstrace.stages.sentences import split_sentences
 
 OUTLET = "newstrace demo (fictional)"
 

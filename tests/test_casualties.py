@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstrace.records import CasualtyCount
-from newstrace.stages.casualties import find_casualties
-from newstrace.stages.casualties_numbers import VAGUE_COUNTS, parse_quantity
+from newstrace.stages.annotate.casualties import find_casualties
+from newstrace.stages.annotate.casualties_numbers import VAGUE_COUNTS, parse_quantity
 
 Expected = tuple[str, int | None, str | None]  # outcome, value, who
 

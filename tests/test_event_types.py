@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from newstrace.stages.event_types import EventTypeClassifier, EventTypeGuess
-from newstrace.stages.event_types_corpus import build_corpus, load_templates
-from newstrace.stages.event_types_cues import find_cues, lead_actor
-from newstrace.stages.event_types_labels import (
+from newstrace.stages.event_types.corpus import build_corpus, load_templates
+from newstrace.stages.event_types.cues import find_cues, lead_actor
+from newstrace.stages.event_types.labels import (
     CASE_CODES,
     EVENT_TYPE_OF,
     NONE_LABEL,

@@ -17,7 +17,7 @@ from newstrace.records import (
     TextEvidence,
 )
 from newstrace.stages.events import code_events, is_background
-from newstrace.stages.events_roles import interaction_code
+from newstrace.stages.events.roles import interaction_code
 
 TEXT = (
     "This is a fictional report for the newstrace tests. "

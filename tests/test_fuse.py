@@ -30,7 +30,7 @@ from newstrace.stages.fuse import (
     independent_sources,
     who_says_what,
 )
-from newstrace.stages.fuse_score import compare
+from newstrace.stages.fuse.score import compare
 
 AIR = ("Explosions/Remote violence", "Air/drone strike", "Political violence")
 MINISTRY = Claimant("the Syrian Ministry of Defence", organisation="Syrian Ministry of Defence")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newstrace.stages.sentences import split_sentences
+from newstrace.stages.annotate.sentences import split_sentences
 
 
 def _texts(text: str) -> list[str]:

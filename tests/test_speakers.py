@@ -9,7 +9,7 @@ import pytest
 from newstrace.actordict import ActorDictionary
 from newstrace.records import SpeakerMention
 from newstrace.stages.actors import find_actors
-from newstrace.stages.speakers import find_person_names, find_speakers, rank_of
+from newstrace.stages.actors.speakers import find_person_names, find_speakers, rank_of
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstrace.records import DateMention
-from newstrace.stages.temporal import document_date_hint, find_dates
+from newstrace.stages.annotate.temporal import document_date_hint, find_dates
 
 FRIDAY = date(2018, 1, 5)  # a Friday: weekday arithmetic below depends on it
 

@@ -27,14 +27,14 @@ from newstrace.records import (
 )
 from newstrace.settings import Settings
 from newstrace.stages.actors import find_actors
+from newstrace.stages.actors.speakers import find_speakers
+from newstrace.stages.annotate.casualties import find_casualties
+from newstrace.stages.annotate.sentences import split_sentences
+from newstrace.stages.annotate.temporal import find_dates
 from newstrace.stages.attribution import attribute_document
-from newstrace.stages.casualties import find_casualties
 from newstrace.stages.event_types import EventTypeClassifier
 from newstrace.stages.events import code_events
 from newstrace.stages.geocode import GeoContext, document_context, find_places
-from newstrace.stages.sentences import split_sentences
-from newstrace.stages.speakers import find_speakers
-from newstrace.stages.temporal import find_dates
 
 # Bump when any annotate/code stage changes its output: `newstrace annotate` then re-derives
 # every document annotated by an older version from its stored text.

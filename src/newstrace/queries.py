@@ -122,4 +122,4 @@ def event_objects(ledger: Ledger, f: EventFilter) -> Iterator[dict[str, Any]]:
 def place_objects(ledger: Ledger, include_comments: bool = True) -> Iterator[dict[str, Any]]:
     for row in ledger.mentions.place_rows():
         if include_comments or row["comment_position"] is None:
-            yield exports.place_object({key: row[key] for key in row.keys()})
+            yield exports.place_object(dict(zip(row.keys(), tuple(row), strict=True)))

@@ -1,0 +1,1 @@
+"""Annotate stage: sentences, dates and casualty counts of a clean text (char offsets)."""

@@ -1,0 +1,148 @@
+"""Places stage: find toponyms in a text and resolve them against the embedded gazetteer.
+
+Offline and model-free: names are matched over capitalised word runs (``geocode_spans``),
+filtered by the words around them (``geocode_context``) and resolved with priors plus document
+context (``geocode_resolve``). Offsets are character offsets into the text given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from newstrace.gazetteer.store import Gazetteer
+from newstrace.records import PlaceMention
+from newstrace.stages.geocode import lexicon as lex
+from newstrace.stages.geocode.context import Recognition, linked, recognise
+from newstrace.stages.geocode.evidence import (
+    GeoContext,
+    Resolved,
+    build_context,
+    refined_context,
+    resolved_context,
+)
+from newstrace.stages.geocode.fuzzy import fuzzy_spans
+from newstrace.stages.geocode.phrases import without_overlaps
+from newstrace.stages.geocode.resolve import resolve
+from newstrace.stages.geocode.spans import Span
+
+__all__ = ["GeoContext", "document_context", "find_places", "place_objects"]
+
+
+def document_context(
+    text: str, gazetteer: Gazetteer, *, focus_country: str | None = None
+) -> GeoContext:
+    """The evidence of a text's resolved places (country focus, divisions, anchor points and
+    demonyms, a weak signal), to resolve another text by: an article's, for its comments."""
+    found, resolved = _resolve_text(text, gazetteer, focus_country, None)
+    context = resolved_context(resolved, found.demonym_countries)
+    return replace(context, origin=_fingerprint(text))
+
+
+def find_places(
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    focus_country: str | None = None,
+    context: GeoContext | None = None,
+) -> list[PlaceMention]:
+    """Resolved place mentions in ``text``, in text order.
+
+    ``focus_country`` (ISO2) forces the document's country focus; ``context`` is the evidence
+    of another text (``document_context`` of the article, for its comments), else the text's
+    own names provide it.
+    """
+    _, resolved = _resolve_text(text, gazetteer, focus_country, context)
+    return [_mention(text, r) for r in resolved]
+
+
+def _resolve_text(
+    text: str, gazetteer: Gazetteer, focus_country: str | None, context: GeoContext | None
+) -> tuple[Recognition, list[Resolved]]:
+    found = recognise(text, gazetteer)
+    if context is not None and context.origin == _fingerprint(text):
+        context = None  # the article's own evidence handed back with the article itself
+    own_context = context is None
+    if context is None:
+        context = build_context(found.spans, found.demonym_countries, focus_country)
+    elif focus_country is not None:
+        context = replace(context, focus_country=focus_country, explicit=True)
+    fuzzy = fuzzy_spans(text, gazetteer, found.unknown, context.place_countries())
+    if fuzzy:
+        found.spans = without_overlaps(fuzzy, found.spans)
+    links = _links(text, found.spans)
+    resolved = resolve(found.spans, context, links)
+    if own_context:
+        # second pass: every name's first resolution is now context for the others
+        context = refined_context(found.spans, resolved, found.demonym_countries, focus_country)
+        resolved = resolve(found.spans, context, links)
+    return found, resolved
+
+
+def _fingerprint(text: str) -> int:
+    return hash(text)
+
+
+def _links(text: str, spans: list[Span]) -> dict[int, Span]:
+    """Index of a span → the span right after it, when written "Town, Province/Country"."""
+    return {
+        i: spans[i + 1]
+        for i in range(len(spans) - 1)
+        if linked(text, spans[i], spans[i + 1])
+        and any(p.feature in {"PCLI", "ADM1"} for p in spans[i + 1].candidates)
+    }
+
+
+def _mention(text: str, resolved: Resolved) -> PlaceMention:
+    span, place = resolved.span, resolved.place
+    return PlaceMention(
+        start=span.start,
+        end=span.end,
+        text=text[span.start : span.end],
+        name=place.name,
+        place_id=place.place_id,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        country=place.country,
+        country_code=place.country_code,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        feature=place.feature,
+        geo_precision=_precision(span, place.precision),
+        relation=span.relation,
+        score=round(resolved.score, 3),
+    )
+
+
+def _precision(span: Span, base: int) -> int:
+    """ACLED geo_precision: "near X", "eastern X" and "X countryside" are parts of X (2)."""
+    if span.qualifier in lex.ADMIN1_WORDS:
+        return 3
+    if span.relation is not None or span.qualifier in lex.AROUND_WORDS:
+        return max(base, 2)
+    return base
+
+
+def place_objects(
+    document_id: str, source: str, mentions: Iterable[PlaceMention], in_comments: bool
+) -> list[dict[str, Any]]:
+    """The ``export places --format jsonl`` objects (DESIGN.md, Contracts) for one text."""
+    return [
+        {
+            "document_id": document_id,
+            "source": source,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "name": m.name,
+            "geonameid": m.place_id,
+            "latitude": m.latitude,
+            "longitude": m.longitude,
+            "country": m.country,
+            "admin1": m.admin1,
+            "feature": m.feature,
+            "in_comments": in_comments,
+        }
+        for m in mentions
+    ]
