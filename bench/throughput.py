@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -57,7 +58,7 @@ def build_corpus(size: int, folder: Path) -> dict[str, int]:
     return counts
 
 
-def measure(folder: Path, workers: int) -> None:
+def measure(folder: Path, workers: int, annotate: bool) -> None:
     """Child process: ingest the folder into a fresh ledger and print JSON figures."""
     from newstrace.ledger.sqlite import Ledger
     from newstrace.pipeline import ingest
@@ -66,7 +67,7 @@ def measure(folder: Path, workers: int) -> None:
     db = folder.with_suffix(".db")
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
-    settings = Settings(db=db)
+    settings = Settings(db=db, annotate=annotate)
     start = time.perf_counter()
     with Ledger.open(db) as ledger:
         report = ingest([str(folder)], ledger, settings, workers=workers)
@@ -79,14 +80,32 @@ def measure(folder: Path, workers: int) -> None:
     }))  # fmt: skip
 
 
+def _run_child(folder: Path, workers: int, mode: str) -> dict[str, Any]:
+    """One measurement in a fresh process, so peak memory is this run's alone."""
+    child = subprocess.run(
+        [sys.executable, __file__, "--child", str(folder), "--workers", str(workers),
+         "--modes", mode],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    figures: dict[str, Any] = json.loads(child.stdout.strip().splitlines()[-1])
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--modes",
+        nargs="+",
+        choices=["extract", "full"],
+        default=["extract", "full"],
+        help="extract: ingest+extract+genre+dedup; full: also annotate, code and fuse events",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        measure(args.child, args.workers)
+        measure(args.child, args.workers, args.modes == ["full"])
         return 0
     if not (SHARED / "samples").is_dir():
         print("throughput: ../shared is absent; the corpus is built from it", file=sys.stderr)
@@ -94,17 +113,14 @@ def main() -> int:
     for size in args.sizes:
         folder = OUT / f"corpus-{size}"
         mix = build_corpus(size, folder)
-        child = subprocess.run(
-            [sys.executable, __file__, "--child", str(folder), "--workers", str(args.workers)],
-            check=True, capture_output=True, text=True,
-        )  # fmt: skip
-        figures = json.loads(child.stdout.strip().splitlines()[-1])
-        rate = size / figures["seconds"]
-        print(
-            f"throughput: docs={size} workers={args.workers} seconds={figures['seconds']:.1f} "
-            f"docs/s={rate:.1f} peak_mb={figures['peak_mb']:.0f} mix={mix} "
-            f"outcomes={figures['outcomes']}"
-        )
+        for mode in args.modes:
+            figures = _run_child(folder, args.workers, mode)
+            print(
+                f"throughput: mode={mode} docs={size} workers={args.workers} "
+                f"seconds={figures['seconds']:.1f} docs/s={size / figures['seconds']:.1f} "
+                f"peak_mb={figures['peak_mb']:.0f} mix={mix} outcomes={figures['outcomes']}",
+                flush=True,
+            )
     return 0
 
 

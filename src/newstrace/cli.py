@@ -23,6 +23,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newstrace import exports, queries
 from newstrace.ledger.sqlite import Ledger
+from newstrace.outlets import OutletRegistry
 from newstrace.pipeline import IngestReport, Outcome, ingest, reannotate
 from newstrace.settings import Settings, load_settings
 
@@ -221,6 +222,55 @@ def annotate_command(
         highlight=False,
     )
     raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command("events")
+def events_command(
+    grade: Annotated[
+        str | None, typer.Option(help="single_source | corroborated | contested")
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Only events an outlet reports (substring)")
+    ] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor name substring")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    include_comments: Annotated[bool, typer.Option("--include-comments")] = False,
+    db: DbOption = None,
+) -> None:
+    """List fused events, one line each: date, type, place, actors, fatalities, grade."""
+    settings = _settings(db)
+    _require_ledger(settings.db)
+    wanted = queries.EventFilter(
+        grade=grade, outlet=outlet, actor=actor, limit=limit, include_comments=include_comments
+    )
+    out = Console(width=max(Console().width, 140))
+    with Ledger.open(settings.db) as ledger:
+        for event, mentions in queries.select_events(ledger, wanted):
+            place = event.place.name if event.place else "?"
+            when = event.event_date.isoformat() if event.event_date else "no date"
+            line = (
+                f"{event.event_id}  {when:<10}  {event.sub_event_type:<34.34} {place:<20.20} "
+                f"{event.actor1 or '?'} / {event.actor2 or '-'}  "
+                f"fatalities={event.fatalities if event.fatalities is not None else '?'}  "
+                f"{event.corroboration.grade} ({len(mentions)} mentions)"
+            )
+            out.print(line, markup=False, highlight=False, no_wrap=True, overflow="ellipsis")
+
+
+@app.command("event")
+def event_command(
+    event_id: Annotated[str, typer.Argument(help="An event id from `newstrace events`")],
+    db: DbOption = None,
+) -> None:
+    """One event as JSON: fields, evidence mentions, who says what, contradictions."""
+    settings = _settings(db)
+    _require_ledger(settings.db)
+    with Ledger.open(settings.db) as ledger:
+        detail = queries.event_detail(ledger, event_id, OutletRegistry.load(settings.outlet_files))
+    if detail is None:
+        console.print(f"[red]no event {event_id}[/red]")
+        raise typer.Exit(2)
+    sys.stdout.write(json.dumps(detail, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command("search")

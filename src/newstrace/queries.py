@@ -13,9 +13,11 @@ from datetime import date
 from typing import Any
 
 from newstrace import exports
-from newstrace.ledger.codec import event_from
+from newstrace.ledger.codec import event_from, to_plain
 from newstrace.ledger.sqlite import Ledger
+from newstrace.outlets import OutletRegistry
 from newstrace.records import Event, EventMention
+from newstrace.stages.fuse import contradictions, who_says_what
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,3 +125,20 @@ def place_objects(ledger: Ledger, include_comments: bool = True) -> Iterator[dic
     for row in ledger.mentions.place_rows():
         if include_comments or row["comment_position"] is None:
             yield exports.place_object(dict(zip(row.keys(), tuple(row), strict=True)))
+
+
+def event_detail(ledger: Ledger, event_id: str, registry: OutletRegistry) -> dict[str, Any] | None:
+    """One event with its mentions, each independent source's version side by side, and the
+    fields its sources disagree on."""
+    event = ledger.mentions.event(event_id)
+    if event is None:
+        return None
+    mentions = ledger.mentions.event_mentions(event_id=event_id)
+    detail = exports.event_object(event, mentions, ledger.document_sources())
+    detail["who_says_what"] = [to_plain(v) for v in who_says_what(event, mentions, registry)]
+    detail["contradictions"] = [
+        {"field": c.field, "values": [{"value": v, "sources": list(s)} for v, s in c.values],
+         "description": c.describe()}
+        for c in contradictions(event, mentions, registry)
+    ]  # fmt: skip
+    return detail
