@@ -40,6 +40,9 @@ BENCHES: dict[str, tuple[list[str], str, str]] = {
     "india-police-events": (
         ["india_police_events.py"], "police KILL/ARREST/FORCE sentence detection", "reported"
     ),
+    "annotate-speed": (
+        ["annotate_speed.py"], "annotate + code docs/s, 800-word articles, one core", "≥ 30 docs/s"
+    ),
     "fusion-pairs": (["fusion_pairs.py"], "same-incident pairs P/R/F1, hand-labelled", "reported"),
     "fusion-speed": (["fusion_speed.py"], "fusion time 10k → 100k mentions", "near-linear"),
 }  # fmt: skip
