@@ -96,6 +96,9 @@ def test_event_detail_and_listing(demo_db: Path) -> None:
     parsed = json.loads(detail.stdout)
     assert parsed["event_id"] == event_id and parsed["who_says_what"]
     assert run("event", "ev-none", db=demo_db).returncode == 2
+    listed = run("contradictions", db=demo_db)
+    assert listed.returncode == 0
+    assert all(" disagree: " in line for line in listed.stdout.splitlines() if line.strip())
     bad = run("export", "places", "--format", "acled-csv", db=demo_db)
     assert bad.returncode == 2 and "no acled-csv format" in bad.stderr
 

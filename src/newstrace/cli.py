@@ -26,6 +26,7 @@ from newstrace.ledger.sqlite import Ledger
 from newstrace.outlets import OutletRegistry
 from newstrace.pipeline import IngestReport, Outcome, ingest, reannotate
 from newstrace.settings import Settings, load_settings
+from newstrace.stages.fuse import contradictions_list
 
 app = typer.Typer(
     name="newstrace",
@@ -271,6 +272,20 @@ def event_command(
         console.print(f"[red]no event {event_id}[/red]")
         raise typer.Exit(2)
     sys.stdout.write(json.dumps(detail, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command("contradictions")
+def contradictions_command(db: DbOption = None) -> None:
+    """Every field on which independent sources disagree, event by event."""
+    settings = _settings(db)
+    _require_ledger(settings.db)
+    registry = OutletRegistry.load(settings.outlet_files)
+    with Ledger.open(settings.db) as ledger:
+        events = list(ledger.mentions.events())
+        found = contradictions_list(events, ledger.mentions.event_mentions(), registry)
+    out = Console(width=max(Console().width, 140))
+    for event_id, contradiction in found:
+        out.print(f"{event_id}  {contradiction.describe()}", markup=False, highlight=False)
 
 
 @app.command("search")
