@@ -285,7 +285,9 @@ def contradictions_command(db: DbOption = None) -> None:
         found = contradictions_list(events, ledger.mentions.event_mentions(), registry)
     out = Console(width=max(Console().width, 140))
     for event_id, contradiction in found:
-        out.print(f"{event_id}  {contradiction.describe()}", markup=False, highlight=False)
+        out.print(
+            f"{event_id}  {contradiction.describe()}", markup=False, highlight=False, soft_wrap=True
+        )
 
 
 @app.command("search")

@@ -40,7 +40,9 @@ _QUOTED = re.compile(
 )
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling|warning|claiming)\b")
 _REFUSAL = re.compile(lex.REFUSAL_OBJECT)
-_CONTRAST = re.compile(r",\s+(?:but|while|whereas|although)\b|;")
+# ", after X said …" opens a clause of its own: the earlier claim the main one answers, not
+# part of it (a denial "…, after the ministry said …" is the denier's alone).
+_CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|after|days\s+after|hours\s+after)\b|;")
 _QUOTE_BEFORE = re.compile(r"[,.?!]?[”\"]\s*$")
 _PASSIVE_BEFORE = lex.words("be been being is was are were")
 _WORD = re.compile(r"[\w’'.-]+")

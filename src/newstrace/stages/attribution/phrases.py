@@ -20,7 +20,8 @@ POSSESSIVE = re.compile(r"[’']s$")
 # 12 tokens cover "the deputy chief of the Russian Center for Reconciliation in Syria"; longer
 # runs are almost always two phrases glued together.
 _MAX_TOKENS = 12
-_LINKS = lex.words("of for in and from")
+# "against": "the coalition against Islamic State" is one body, not "Islamic State".
+_LINKS = lex.words("of for in and from against")
 _TRAILING_DROP = lex.DETERMINERS | _LINKS | lex.words("’s 's")
 _ARTICLES = lex.words("the a an")
 _NOBODY = lex.words("no none nobody neither")

@@ -26,10 +26,53 @@ _TOKEN = re.compile(r"[a-z]+(?:['’-][a-z]+)*|\d+")
 # "recap(ture)", "artil(lery)" apart from their neighbours.
 _STEM_LETTERS = 5
 BIAS_FEATURE = "__bias__"
+# Irregular past forms of the verbs event reports use most; regular ones end in "-ed".
+_IRREGULAR_PAST = frozenset(
+    "struck hit shot fought took fell threw blew overran seized killed stole set broke ran "
+    "began drove led held sent made went came beat bit fled tore rode withdrew overtook "
+    "retook shook swept".split()
+)
+_NEGATION = frozenset("not no never nor without n't".split())
+# Generic or descriptive present tense: "X are separatists", "it is a kind of warfare".
+_PRESENT = frozenset("is are am its it's usually often always tend tends designed".split())
+_SUFFIXES = ("ing", "ed", "es", "s")
+# A stem must keep 4 letters: "uses" → "use" is wrong but harmless, "bus" → "bu" is not.
+_MIN_LEMMA = 4
 
 
 def tokens(text: str) -> list[str]:
     return ["<num>" if tok.isdigit() else tok for tok in _TOKEN.findall(text.lower())]
+
+
+def lemma(word: str) -> str:
+    """A crude verb/noun lemma by suffix stripping: "clashed", "clashes", "clashing" → "clash"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_LEMMA:
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_past(word: str) -> bool:
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4)
+
+
+def _clause_features(words: list[str], cues: CueScan) -> set[str]:
+    """Whether the text narrates (a past verb) or describes (present tense, no past verb), and
+    which cues stand under a negation or a hedge: what separates an event report from
+    commentary that uses the same nouns ("a type of warfare", "were fearful of aircraft")."""
+    past = any(_is_past(w) for w in words)
+    names = {"t:past" if past else "t:nopast"}
+    if not past and any(w in _PRESENT for w in words):
+        names.add("t:generic")
+    negated = any(w in _NEGATION or w.endswith("n't") for w in words)
+    hedged = "hedge" in cues.found
+    for cue in cues.found:
+        names.add(f"p:{past}:{cue}")
+        if negated:
+            names.add(f"n:{cue}")
+        if hedged and cue != "hedge":
+            names.add(f"h:{cue}")
+    return names
 
 
 def features(text: str, cues: CueScan | None = None) -> list[str]:
@@ -39,9 +82,14 @@ def features(text: str, cues: CueScan | None = None) -> list[str]:
     names = {BIAS_FEATURE}
     names.update(f"w:{w}" for w in words)
     names.update(f"s:{w[:_STEM_LETTERS]}" for w in words if len(w) > _STEM_LETTERS)
+    names.update(f"l:{lemma(w)}" for w in words)
     names.update(f"b:{a}_{b}" for a, b in itertools.pairwise(words))
     cues = scan(text) if cues is None else cues
     names.update(f"c:{cue}" for cue in cues.found)
+    # Cue pairs: a weapon with its target or outcome ("drone" + "fatal", "police" + "protest").
+    found = sorted(cues.found)
+    names.update(f"cc:{a}+{b}" for a, b in itertools.combinations(found, 2))
+    names |= _clause_features(words, cues)
     agent = cues.agent
     if agent:
         names.add(f"a:{agent}")

@@ -3,7 +3,19 @@
 Pure function of what the annotate stages found (sentences, attributions, sub-event guesses,
 places, actors, dates, casualty counts): it picks, per reported event, the roles, the place,
 the date, the fatalities, whether it is background history, and writes the notes. Speculation
-and announcements (hypothetical/future certainty) are not events.
+and announcements (hypothetical/future certainty) are not events, nor are sentences that are
+not eventive (opinion, analysis, generic statements: see ``eventive``). Every sub-event the
+classifier returns for a sentence becomes its own mention.
+
+Fatalities: the lowest killed count of the sentence (ACLED's conservative rule; the notes list
+the others); a follow-up sentence of the same paragraph with no event of its own ("One villager
+died in the attack.", "No casualties occurred.") lends its count. Wounded are not fatalities.
+"No casualties" is 0. A sentence that states no death toll gives ``None``, not 0: fusion keeps
+the minimum over reports, and a 0 for "not stated" would erase another report's count; the
+acled-csv export writes 0 for ``None`` as ACLED does.
+
+"Attack" is violence against unarmed civilians: when the target side is an organised armed
+actor (ACLED inter 1-4 or 8), the mention is recoded as Battles / Armed clash, as ACLED does.
 """
 
 from __future__ import annotations
@@ -15,16 +27,26 @@ from datetime import date
 from typing import Protocol, TypeVar
 
 from newstrace.records import (
+    CasualtyCount,
     Certainty,
     DateMention,
     DocumentFacts,
     EventMention,
-    PlaceMention,
     SubEventGuess,
     TextEvidence,
 )
+from newstrace.stages.events.context import choose_date, choose_place, published_date
+
+__all__ = ["choose_date", "choose_place", "code_events", "is_background"]
+from newstrace.stages.events.eventive import is_eventive
 from newstrace.stages.events.notes import write_notes
-from newstrace.stages.events.roles import assign_roles, interaction_code
+from newstrace.stages.events.roles import (
+    Roles,
+    assign_roles,
+    interaction_code,
+    sentence_actors,
+    trigger_offset,
+)
 
 # Claims the text presents as possible or planned are not events (issue: "none for commentary,
 # opinion or speculation").
@@ -37,7 +59,8 @@ _RETROSPECTIVE = re.compile(
     r"anniversary|recalled|at the time|had (?:been|\w+ed))\b",
     re.IGNORECASE,
 )
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+_ARMED = frozenset({1, 2, 3, 4, 8})
+_CLASH = ("Armed clash", "Battles", "Political violence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +77,11 @@ def code_events(facts: DocumentFacts, evidence: TextEvidence) -> list[EventMenti
         attribution = evidence.attributions[index]
         if attribution.certainty in _NOT_EVENTS:
             continue
+        actors = sentence_actors(evidence, start, end, attribution)
+        if not evidence.guesses[index] or not is_eventive(
+            evidence, start, end, actors, facts.genre
+        ):
+            continue
         sentence = _Sentence(index, start, end)
         for guess in evidence.guesses[index]:
             mentions.append(_mention(facts, evidence, sentence, guess))
@@ -66,11 +94,18 @@ def _mention(
     text = evidence.text[sentence.start : sentence.end]
     attribution = evidence.attributions[sentence.index]
     roles = assign_roles(evidence, sentence.start, sentence.end, guess, attribution, facts.country)
-    place = choose_place(evidence, sentence.start, sentence.end)
-    when = choose_date(evidence, sentence.start, sentence.end)
+    guess = _recoded(guess, roles)
+    trigger = trigger_offset(evidence.text, sentence.start, sentence.end, guess)
+    place = choose_place(
+        evidence, sentence.start, sentence.end, trigger, attribution, facts.country
+    )
+    when = choose_date(evidence, sentence.start, sentence.end, trigger)
     event_date = when.value if when else None
-    killed = [c for c in _within(evidence.casualties, sentence) if c.outcome == "killed"]
-    fatalities = min((c.value for c in killed if c.value is not None), default=None)
+    background = is_background(text, when, facts.published, event_date)
+    if when is None and not background and evidence.comment_position is None:
+        when = published_date(sentence.start, facts.published)
+    casualties = _casualties(evidence, sentence)
+    killed = [c.value for c in casualties if c.outcome == "killed" and c.value is not None]
     mention = EventMention(
         mention_id=_mention_id(facts.document_id, evidence.comment_position, sentence, guess),
         document_id=facts.document_id,
@@ -90,9 +125,9 @@ def _mention(
         interaction=interaction_code(roles.inter1, roles.inter2),
         place=place,
         date=when,
-        fatalities=fatalities,
-        casualties=tuple(_within(evidence.casualties, sentence)),
-        background=is_background(text, when, facts.published, event_date),
+        fatalities=min(killed, default=None),
+        casualties=casualties,
+        background=background,
         in_comments=evidence.comment_position is not None,
         comment_position=evidence.comment_position,
         score=guess.score,
@@ -121,40 +156,29 @@ def _within(spans: Sequence[S], sentence: _Sentence) -> list[S]:
     return [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
 
 
-def _paragraph_start(text: str, position: int) -> int:
-    """Where the paragraph holding ``position`` starts (evidence does not cross paragraphs)."""
-    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, position)]
-    return breaks[-1] if breaks else 0
+def _recoded(guess: SubEventGuess, roles: Roles) -> SubEventGuess:
+    """An "Attack" on an organised armed actor is an armed clash (see the module docstring)."""
+    if guess.sub_event_type == "Attack" and roles.inter2 in _ARMED:
+        event_type = _CLASH[1]
+        return replace(guess, sub_event_type=_CLASH[0], event_type=event_type,
+                       disorder_type=_CLASH[2])  # fmt: skip
+    return guess
 
 
-def choose_place(evidence: TextEvidence, start: int, end: int) -> PlaceMention | None:
-    """The event's place: the most precise place in the sentence, else the last place named
-    earlier in the same paragraph (reports name the place once, then describe the event)."""
-    inside = [p for p in evidence.places if start <= p.start and p.end <= end]
-    if inside:
-        return min(inside, key=_place_rank)
-    floor = _paragraph_start(evidence.text, start)
-    before = [p for p in evidence.places if floor <= p.start < start]
-    if not before:
-        return None
-    # Inherited from context: at best "near/part of" precision (ACLED geo_precision 2).
-    chosen = before[-1]
-    return replace(chosen, geo_precision=max(chosen.geo_precision, 2))
-
-
-def _place_rank(place: PlaceMention) -> tuple[int, int, float]:
-    has_coordinates = 0 if place.latitude is not None else 1
-    return (place.geo_precision, has_coordinates, -place.score)
-
-
-def choose_date(evidence: TextEvidence, start: int, end: int) -> DateMention | None:
-    """The first date in the sentence, else the last one earlier in the same paragraph."""
-    inside = [d for d in evidence.dates if start <= d.start and d.end <= end]
-    if inside:
-        return inside[0]
-    floor = _paragraph_start(evidence.text, start)
-    before = [d for d in evidence.dates if floor <= d.start < start]
-    return before[-1] if before else None
+def _casualties(evidence: TextEvidence, sentence: _Sentence) -> tuple[CasualtyCount, ...]:
+    """The sentence's counts, else those of the next sentence of the paragraph when it reports
+    no event of its own ("One villager died in the attack.")."""
+    own = tuple(_within(evidence.casualties, sentence))
+    if any(c.outcome == "killed" for c in own):
+        return own
+    following = sentence.index + 1
+    if following >= len(evidence.sentences) or evidence.guesses[following]:
+        return own
+    start, end = evidence.sentences[following]
+    if "\n" in evidence.text[sentence.end : start]:
+        return own  # a new paragraph is a new story
+    lent = _Sentence(following, start, end)
+    return own + tuple(c for c in _within(evidence.casualties, lent) if c.outcome == "killed")
 
 
 def is_background(

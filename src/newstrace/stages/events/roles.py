@@ -1,8 +1,16 @@
 """Who did what to whom in one sentence: actor1 / assoc_actor_1 / actor2 / assoc_actor_2.
 
-Word-order rules, no parser: the actors before the trigger words are the side acting, the ones
-after it the side acted upon; a passive "by X" names the actor; "X, supported by Y" makes Y an
-associate of X. The claimant of a sentence ("according to the Syrian army") is not an actor.
+Clause rules over word order, no parser:
+- active voice: the actors before the trigger act, the ones after it are acted upon;
+- passive voice: "X was killed by Y" / "attacked by Y" — Y acts, X is acted upon;
+- "clashes between X and Y": X and Y are the two sides, in text order;
+- "X, supported by Y" / "backed by" / "alongside": Y is an associate of X's side;
+- demonstrations: actor1 is always Protesters/Rioters (country) — the groups a protest names are
+  what it is about, not who protests; with intervention, actor2 is the force that intervened;
+- arrests: actor1 the arresting state force, actor2 the arrested group when named;
+- victims: a one-sided attack whose sentence names civilian victims gets Civilians (country);
+  civilians never take actor1 against an armed actor (ACLED codes them as the target side).
+The claimant of a sentence ("according to the Syrian army") is never an actor.
 ACLED's actor1/actor2 carry no direction, but newstrace keeps the acting side in actor1.
 """
 
@@ -14,12 +22,40 @@ from dataclasses import dataclass
 from newstrace.records import ActorMention, Attribution, SubEventGuess, TextEvidence
 
 # ACLED inter codes for the generic actors filled in when the text names none.
+_INTER_STATE = 1
+_INTER_UNIDENTIFIED = 3  # ACLED codes unidentified armed groups as political militias
+_INTER_RIOTERS = 5
 _INTER_PROTESTERS = 6
 _INTER_CIVILIANS = 7
-_INTER_UNIDENTIFIED = 3  # ACLED codes unidentified armed groups as political militias
+_ARMED = frozenset({1, 2, 3, 4, 8})
 
-_PASSIVE_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
-_PROTEST_TYPES = frozenset({"Peaceful protest", "Protest with intervention"})
+# "by" right before an actor (not "supported by"): the passive agent.
+_PASSIVE_BY = re.compile(r"(?<!supported )(?<!backed )(?<!aided )\bby\s+(?:the\s+)?$", re.I)
+# An actor followed by "was/were (adverb) <participle>" is the one acted upon. The 40-character
+# window holds a short apposition ("a TMF fighter, 25, was injured") but not the next clause.
+_PASSIVE_AFTER = re.compile(
+    r"^[^.;:]{0,40}?\b(?:was|were|has been|have been|had been|being|got)\s+(?:\w+ly\s+)?"
+    r"(?:\w+ed|\w+en|shot|hit|struck|caught|held|seized)\b",
+    re.I,
+)
+_SUPPORT = re.compile(
+    r"(?:supported|backed|assisted|aided|accompanied|joined) by\s+(?:the\s+)?$|"
+    r"with the (?:support|backing|help|participation) of\s+(?:the\s+)?$|"
+    r"\b(?:alongside|together with|jointly with|in coordination with)\s+(?:the\s+)?$",
+    re.I,
+)
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
+_VICTIMS = re.compile(
+    r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|passers-?by|children|child|"
+    r"boys?|girls?|wom[ae]n|people|famil(?:y|ies)|workers?|students?|"
+    r"(?:\d+-year-old))\b",
+    re.I,
+)
+_SUPPORT_WINDOW = 45  # characters before an actor searched for "supported by"-type cues
+_PROTEST_TYPES = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+)
+_RIOT_TYPES = frozenset({"Violent demonstration", "Mob violence"})
 _ONE_SIDED = frozenset(
     {
         "Attack", "Abduction/forced disappearance", "Sexual violence", "Air/drone strike",
@@ -40,6 +76,14 @@ class Roles:
     inter2: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    text: str
+    start: int
+    end: int
+    trigger: int | None
+
+
 def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
     """ACLED interaction: the two inter codes, lower first; a one-sided action is ``inter*10``."""
     if inter1 is None:
@@ -58,29 +102,39 @@ def assign_roles(
     attribution: Attribution,
     country: str | None,
 ) -> Roles:
-    actors = _sentence_actors(evidence, start, end, attribution)
-    trigger = _trigger(evidence.text, start, end, guess)
-    agents, targets = _split(evidence.text, actors, trigger, start)
-    side1 = _grouped(agents)
-    side2 = _grouped(targets)
-    return _with_defaults(side1, side2, guess, _country(actors, country))
+    actors = sentence_actors(evidence, start, end, attribution)
+    clause = _Clause(evidence.text, start, end, trigger_offset(evidence.text, start, end, guess))
+    country = _country(actors, country)
+    kind = guess.sub_event_type
+    if kind in _PROTEST_TYPES or kind in _RIOT_TYPES:
+        return _demonstration(actors, kind, country)
+    agents, targets, helpers = _split(clause, actors)
+    if kind == "Arrests":
+        agents, targets = _arrest_sides(actors, agents, targets)
+    agents, targets = _civilians_are_targets(agents, targets)
+    side1, side2 = _grouped(agents), _grouped(targets)
+    side1 = side1 + tuple(h for h in _grouped(helpers) if h.actor not in {a.actor for a in side1})
+    victims = bool(_VICTIMS.search(evidence.text[start:end])) or any(
+        c.who for c in evidence.casualties if start <= c.start < end
+    )
+    return _with_defaults(side1, side2, kind, country, victims=victims)
 
 
-def _sentence_actors(
+def sentence_actors(
     evidence: TextEvidence, start: int, end: int, attribution: Attribution
 ) -> list[ActorMention]:
+    """The sentence's actors, minus the claimant's words ("the Syrian army said")."""
     claimed = [(c.start, c.end) for c in attribution.claimed_by if c.start is not None]
     return [
         a
         for a in evidence.actors
         if start <= a.start
         and a.end <= end
-        and not any(cs is not None and ce is not None and a.start < ce and cs < a.end
-                    for cs, ce in claimed)
-    ]  # fmt: skip
+        and not any(ce is not None and a.start < ce and cs < a.end for cs, ce in claimed)
+    ]
 
 
-def _trigger(text: str, start: int, end: int, guess: SubEventGuess) -> int | None:
+def trigger_offset(text: str, start: int, end: int, guess: SubEventGuess) -> int | None:
     """Offset of the earliest trigger word of the guess in the sentence."""
     sentence = text[start:end].lower()
     found = [sentence.find(cue.lower()) for cue in guess.cues if cue]
@@ -89,23 +143,73 @@ def _trigger(text: str, start: int, end: int, guess: SubEventGuess) -> int | Non
 
 
 def _split(
-    text: str, actors: list[ActorMention], trigger: int | None, start: int
+    clause: _Clause, actors: list[ActorMention]
+) -> tuple[list[ActorMention], list[ActorMention], list[ActorMention]]:
+    """Acting side, acted-upon side and helpers of the acting side."""
+    helpers = [a for a in actors if _SUPPORT.search(_before(clause, a, _SUPPORT_WINDOW))]
+    main = [a for a in actors if a not in helpers]
+    between = _between_sides(clause, main)
+    if between is not None:
+        return between[0], between[1], helpers
+    agents = [a for a in main if _PASSIVE_BY.search(clause.text[clause.start : a.start])]
+    patients = [a for a in main if _is_patient(clause, a)]
+    if agents or patients:
+        acting = agents or [a for a in main if a not in patients]
+        return acting, [a for a in main if a not in acting], helpers
+    if clause.trigger is None:
+        return main[:1], main[1:], helpers
+    before = [a for a in main if a.end <= clause.trigger]
+    after = [a for a in main if a.start >= clause.trigger]
+    return before, after, helpers
+
+
+def _before(clause: _Clause, actor: ActorMention, window: int) -> str:
+    return clause.text[max(clause.start, actor.start - window) : actor.start]
+
+
+def _is_patient(clause: _Clause, actor: ActorMention) -> bool:
+    return bool(_PASSIVE_AFTER.search(clause.text[actor.end : clause.end]))
+
+
+def _between_sides(
+    clause: _Clause, actors: list[ActorMention]
+) -> tuple[list[ActorMention], list[ActorMention]] | None:
+    """ "clashes between X and Y": the first two distinct actors after "between" face each other."""
+    found = _BETWEEN.search(clause.text, clause.start, clause.end)
+    if found is None:
+        return None
+    after = [a for a in actors if a.start >= found.end()]
+    names = list(dict.fromkeys(a.actor for a in after))
+    if len(names) < 2:
+        return None
+    first = [a for a in after if a.actor == names[0]]
+    return first, [a for a in after if a.actor != names[0]]
+
+
+def _arrest_sides(
+    actors: list[ActorMention], agents: list[ActorMention], targets: list[ActorMention]
 ) -> tuple[list[ActorMention], list[ActorMention]]:
-    """Acting side and acted-upon side, by position around the trigger and passive "by"."""
-    if trigger is None:
-        return actors[:1], actors[1:]
-    passive = [a for a in actors if a.start > trigger and _PASSIVE_BY.search(text[start : a.start])]
-    if passive:
-        agent = passive[0]
-        return [agent], [a for a in actors if a is not agent]
-    before = [a for a in actors if a.end <= trigger]
-    after = [a for a in actors if a.start >= trigger]
-    return before, after
+    """The arresting side is a state force (inter 1) when one is named; the rest are arrested."""
+    state = [a for a in actors if a.inter == _INTER_STATE]
+    if not state:
+        return agents, targets
+    return state[:1], [a for a in actors if a.actor != state[0].actor]
+
+
+def _civilians_are_targets(
+    agents: list[ActorMention], targets: list[ActorMention]
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Civilians named first ("villagers fled as militants attacked") are still the target."""
+    civilians = [a for a in agents if a.inter == _INTER_CIVILIANS]
+    armed = [a for a in agents + targets if a.inter in _ARMED]
+    if not civilians or not armed:
+        return agents, targets
+    return [a for a in agents if a not in civilians], civilians + targets
 
 
 def _grouped(side: list[ActorMention]) -> tuple[ActorMention, ...]:
     """Distinct actors of one side in text order: the first is the main actor, the rest its
-    associates ("the coalition and FSA groups launched…", "X, supported by Y, attacked…")."""
+    associates ("the coalition and FSA groups launched…")."""
     seen: dict[str, ActorMention] = {}
     for mention in side:
         seen.setdefault(mention.actor, mention)
@@ -116,26 +220,46 @@ def _country(actors: list[ActorMention], default: str | None) -> str | None:
     return default or next((a.country for a in actors if a.country), None)
 
 
+def _demonstration(actors: list[ActorMention], kind: str, country: str | None) -> Roles:
+    """Protesters/Rioters (country) act; the force that intervened, if any, is actor2."""
+    riot = kind in _RIOT_TYPES
+    actor1 = f"{'Rioters' if riot else 'Protesters'} ({country})" if country else None
+    inter1 = (_INTER_RIOTERS if riot else _INTER_PROTESTERS) if actor1 else None
+    force = None
+    if kind != "Peaceful protest":
+        force = next((a for a in actors if a.inter == _INTER_STATE), None) or next(
+            (a for a in actors if a.inter in _ARMED), None
+        )
+    return Roles(
+        actor1=actor1,
+        inter1=inter1,
+        actor2=force.actor if force else None,
+        inter2=force.inter if force else None,
+    )
+
+
 def _with_defaults(
     side1: tuple[ActorMention, ...],
     side2: tuple[ActorMention, ...],
-    guess: SubEventGuess,
+    kind: str,
     country: str | None,
+    *,
+    victims: bool,
 ) -> Roles:
     """Fill the generic actors ACLED uses when the text names none."""
     actor1, inter1 = (side1[0].actor, side1[0].inter) if side1 else (None, None)
     actor2, inter2 = (side2[0].actor, side2[0].inter) if side2 else (None, None)
-    if guess.sub_event_type in _PROTEST_TYPES and actor1 is None and country:
-        actor1, inter1 = f"Protesters ({country})", _INTER_PROTESTERS
-    if guess.sub_event_type in _ONE_SIDED and actor1 is None and country:
+    if kind in _ONE_SIDED and actor1 is None and country:
         actor1, inter1 = f"Unidentified Armed Group ({country})", _INTER_UNIDENTIFIED
-    if guess.sub_event_type in _CIVILIAN_TARGET and actor2 is None and country:
+    civilian_target = kind in _CIVILIAN_TARGET or (kind in _ONE_SIDED and victims)
+    if civilian_target and actor2 is None and country:
         actor2, inter2 = f"Civilians ({country})", _INTER_CIVILIANS
+    same = actor2 == actor1
     return Roles(
         actor1=actor1,
         assoc_actor_1=tuple(m.actor for m in side1[1:] if m.actor != actor1),
         inter1=inter1,
-        actor2=actor2 if actor2 != actor1 else None,
+        actor2=None if same else actor2,
         assoc_actor_2=tuple(m.actor for m in side2[1:] if m.actor not in (actor1, actor2)),
-        inter2=inter2 if actor2 != actor1 else None,
+        inter2=None if same else inter2,
     )
