@@ -133,6 +133,11 @@ def _date_delta(o: Outcome) -> int | None:
     return abs((when.value - o.row.event_date).days)
 
 
+def _within_days(o: Outcome, days: int) -> bool:
+    delta = _date_delta(o)
+    return delta is not None and delta <= days
+
+
 Check = Callable[[Outcome], bool]
 
 
@@ -143,8 +148,8 @@ def _field(get: Callable[[EventMention], object], gold: Callable[[Row], object])
 CHECKS: dict[str, Check] = {
     "type": _field(lambda m: m.event_type, lambda r: r.event_type),
     "subtype": _field(lambda m: m.sub_event_type, lambda r: r.sub_event_type),
-    "date": lambda o: _date_delta(o) == 0,
-    "date±1": lambda o: (_date_delta(o) or 0) <= 1 and _date_delta(o) is not None,
+    "date": lambda o: _within_days(o, 0),
+    "date±1": lambda o: _within_days(o, 1),
     "admin1": lambda o: (
         o.best is not None
         and o.best.place is not None

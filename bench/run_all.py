@@ -43,6 +43,9 @@ BENCHES: dict[str, tuple[list[str], str, str]] = {
     "annotate-speed": (
         ["annotate_speed.py"], "annotate + code docs/s, 800-word articles, one core", "≥ 30 docs/s"
     ),
+    "acled-iraq-notes": (
+        ["acled_iraq_notes.py"], "ACLED's own coding of 407 Iraq notes, field by field", "reported"
+    ),
     "fusion-pairs": (["fusion_pairs.py"], "same-incident pairs P/R/F1, hand-labelled", "reported"),
     "fusion-speed": (["fusion_speed.py"], "fusion time 10k → 100k mentions", "near-linear"),
 }  # fmt: skip

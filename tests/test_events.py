@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from newstrace.records import (
@@ -181,15 +182,101 @@ def test_interaction_codes() -> None:
     assert interaction_code(None, None) is None
 
 
-def test_unknown_perpetrator_gets_acled_generic_actor() -> None:
-    text = "Gunmen attacked a bakery in Ariha on Monday."
-    ev = TextEvidence(
+ATTACK = SubEventGuess("Attack", "Violence against civilians", "Political violence", 0.8,
+                       ("attacked",))  # fmt: skip
+
+
+def one_sentence(text: str, guess: SubEventGuess = ATTACK, **spans: object) -> TextEvidence:
+    """Evidence for a one-sentence text; ``place="Ariha"`` adds that toponym as a place."""
+    places: tuple[PlaceMention, ...] = ()
+    if "place" in spans:
+        where = span(text, str(spans["place"]))
+        places = (PlaceMention(*where, str(spans["place"]), "Ariha", "geonames:1", 35.81, 36.61,
+                               "Syria", "SY", "Idleb", None, "PPL", 1),)  # fmt: skip
+    return TextEvidence(
         text=text, comment_position=None, sentences=((0, len(text)),),
-        attributions=(Attribution(Certainty.ASSERTED),),
-        guesses=((SubEventGuess("Attack", "Violence against civilians", "Political violence",
-                                0.8, ("attacked",)),),),
+        attributions=(Attribution(Certainty.ASSERTED),), guesses=((guess,),), places=places,
     )  # fmt: skip
-    mention = code_events(FACTS, ev)[0]
+
+
+def test_unknown_perpetrator_gets_acled_generic_actor() -> None:
+    # Changed with the eventiveness rule: a sentence needs an anchor (here its place), and with
+    # no date in the text the report's published date is used at time_precision 2.
+    mention = code_events(FACTS, one_sentence("Gunmen attacked a bakery in Ariha.", place="Ariha"))[
+        0
+    ]
     assert mention.actor1 == "Unidentified Armed Group (Syria)"
     assert mention.actor2 == "Civilians (Syria)"
+    assert mention.date is not None and mention.date.value == FACTS.published
+    assert mention.date.precision == 2 and "(approximately)" in mention.notes
+
+
+def test_undated_document_keeps_an_unknown_date() -> None:
+    undated = DocumentFacts(document_id="d2", country="Syria")
+    mention = code_events(
+        undated, one_sentence("Gunmen attacked a bakery in Ariha.", place="Ariha")
+    )[0]
     assert mention.date is None and "unstated date" in mention.notes
+
+
+def test_sentences_without_an_event_verb_or_anchor_are_not_events() -> None:
+    assert not code_events(FACTS, one_sentence("Gunmen are a danger to Ariha.", place="Ariha"))
+    assert not code_events(FACTS, one_sentence("Gunmen attacked a bakery."))
+
+
+def test_opinion_pieces_need_a_date_or_a_count() -> None:
+    opinion = DocumentFacts(document_id="d3", published=date(2024, 11, 12), country="Syria",
+                            genre="opinion")  # fmt: skip
+    assert not code_events(opinion, one_sentence("Gunmen attacked Ariha.", place="Ariha"))
+
+
+def test_attack_on_an_armed_actor_is_recoded_as_armed_clash() -> None:
+    text = "Gunmen attacked an army checkpoint in Ariha."
+    ev = one_sentence(text, place="Ariha")
+    army = ActorMention(*span(text, "army"), "army", "Military Forces of Syria (2000-2024)", 1,
+                        "Syria", generic=True)  # fmt: skip
+    mention = code_events(FACTS, replace(ev, actors=(army,)))[0]
+    assert (mention.event_type, mention.sub_event_type) == ("Battles", "Armed clash")
+    assert mention.actor1 == "Unidentified Armed Group (Syria)" and mention.inter2 == 1
+
+
+def test_follow_up_sentence_lends_its_count() -> None:
+    text = "Gunmen attacked a bakery in Ariha. No casualties occurred in the attack."
+    first_end = text.index(". ") + 1
+    ev = TextEvidence(
+        text=text, comment_position=None, sentences=((0, first_end), (first_end + 1, len(text))),
+        attributions=(Attribution(Certainty.ASSERTED), Attribution(Certainty.ASSERTED)),
+        guesses=((ATTACK,), ()),
+        places=one_sentence(text, place="Ariha").places,
+        casualties=(CasualtyCount(*span(text, "No casualties"), "No casualties", "killed", 0),),
+    )  # fmt: skip
+    assert code_events(FACTS, ev)[0].fatalities == 0
+
+
+def test_a_fronted_date_scopes_over_the_sentence() -> None:
+    text = "On Monday gunmen attacked a bakery in Ariha that was damaged in May."
+    ev = replace(
+        one_sentence(text, place="Ariha"),
+        dates=(DateMention(*span(text, "On Monday"), "On Monday", date(2024, 11, 11), 1,
+                           relative=True),
+               DateMention(*span(text, "May"), "May", date(2024, 5, 1), 3)),
+    )  # fmt: skip
+    mention = code_events(FACTS, ev)[0]
+    assert mention.date is not None and mention.date.value == date(2024, 11, 11)
+
+
+def test_every_guess_of_a_sentence_is_its_own_mention() -> None:
+    text = "Gunmen attacked a bakery in Ariha and shelled the town."
+    ev = one_sentence(text, place="Ariha")
+    mentions = code_events(FACTS, replace(ev, guesses=((ATTACK, SHELLING),)))
+    assert [m.sub_event_type for m in mentions] == ["Attack", "Shelling/artillery/missile attack"]
+    assert len({m.mention_id for m in mentions}) == 2
+
+
+def test_demonstration_guess_needs_a_crowd() -> None:
+    riot = SubEventGuess("Violent demonstration", "Riots", "Demonstrations", 0.5, ("strike",))
+    text = "The army came within striking distance of Ariha."
+    assert not code_events(FACTS, one_sentence(text, riot, place="Ariha"))
+    crowd = "Protesters burned tyres in Ariha."
+    mention = code_events(FACTS, one_sentence(crowd, riot, place="Ariha"))[0]
+    assert mention.actor1 == "Rioters (Syria)" and mention.inter1 == 5

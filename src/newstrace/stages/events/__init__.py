@@ -14,8 +14,7 @@ died in the attack.", "No casualties occurred.") lends its count. Wounded are no
 the minimum over reports, and a 0 for "not stated" would erase another report's count; the
 acled-csv export writes 0 for ``None`` as ACLED does.
 
-"Attack" is violence against unarmed civilians: when the target side is an organised armed
-actor (ACLED inter 1-4 or 8), the mention is recoded as Battles / Armed clash, as ACLED does.
+Guesses are made consistent with ACLED's definitions once roles are known (see ``coding``).
 """
 
 from __future__ import annotations
@@ -35,18 +34,18 @@ from newstrace.records import (
     SubEventGuess,
     TextEvidence,
 )
+from newstrace.stages.events.coding import fits_sentence, recoded, single_death
 from newstrace.stages.events.context import choose_date, choose_place, published_date
-
-__all__ = ["choose_date", "choose_place", "code_events", "is_background"]
 from newstrace.stages.events.eventive import is_eventive
 from newstrace.stages.events.notes import write_notes
 from newstrace.stages.events.roles import (
-    Roles,
     assign_roles,
     interaction_code,
     sentence_actors,
     trigger_offset,
 )
+
+__all__ = ["choose_date", "choose_place", "code_events", "is_background", "rename_actors"]
 
 # Claims the text presents as possible or planned are not events (issue: "none for commentary,
 # opinion or speculation").
@@ -59,8 +58,6 @@ _RETROSPECTIVE = re.compile(
     r"anniversary|recalled|at the time|had (?:been|\w+ed))\b",
     re.IGNORECASE,
 )
-_ARMED = frozenset({1, 2, 3, 4, 8})
-_CLASH = ("Armed clash", "Battles", "Political violence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +81,8 @@ def code_events(facts: DocumentFacts, evidence: TextEvidence) -> list[EventMenti
             continue
         sentence = _Sentence(index, start, end)
         for guess in evidence.guesses[index]:
-            mentions.append(_mention(facts, evidence, sentence, guess))
+            if fits_sentence(evidence.text[start:end], guess):
+                mentions.append(_mention(facts, evidence, sentence, guess))
     return mentions
 
 
@@ -94,7 +92,7 @@ def _mention(
     text = evidence.text[sentence.start : sentence.end]
     attribution = evidence.attributions[sentence.index]
     roles = assign_roles(evidence, sentence.start, sentence.end, guess, attribution, facts.country)
-    guess = _recoded(guess, roles)
+    guess = recoded(guess, roles)
     trigger = trigger_offset(evidence.text, sentence.start, sentence.end, guess)
     place = choose_place(
         evidence, sentence.start, sentence.end, trigger, attribution, facts.country
@@ -106,6 +104,8 @@ def _mention(
         when = published_date(sentence.start, facts.published)
     casualties = _casualties(evidence, sentence)
     killed = [c.value for c in casualties if c.outcome == "killed" and c.value is not None]
+    if not killed and guess.disorder_type == "Political violence" and single_death(text):
+        killed = [1]
     mention = EventMention(
         mention_id=_mention_id(facts.document_id, evidence.comment_position, sentence, guess),
         document_id=facts.document_id,
@@ -138,6 +138,18 @@ def _mention(
     return _with_notes(mention)
 
 
+def rename_actors(mention: EventMention, names: dict[str, str]) -> EventMention:
+    """The mention with actor names replaced (e.g. for the event's own date), notes rewritten."""
+    renamed = replace(
+        mention,
+        actor1=names.get(mention.actor1 or "", mention.actor1),
+        actor2=names.get(mention.actor2 or "", mention.actor2),
+        assoc_actor_1=tuple(names.get(a, a) for a in mention.assoc_actor_1),
+        assoc_actor_2=tuple(names.get(a, a) for a in mention.assoc_actor_2),
+    )
+    return _with_notes(renamed)
+
+
 def _with_notes(mention: EventMention) -> EventMention:
     return replace(mention, notes=write_notes(mention))
 
@@ -154,15 +166,6 @@ S = TypeVar("S", bound=_Spanned)
 
 def _within(spans: Sequence[S], sentence: _Sentence) -> list[S]:
     return [s for s in spans if sentence.start <= s.start and s.end <= sentence.end]
-
-
-def _recoded(guess: SubEventGuess, roles: Roles) -> SubEventGuess:
-    """An "Attack" on an organised armed actor is an armed clash (see the module docstring)."""
-    if guess.sub_event_type == "Attack" and roles.inter2 in _ARMED:
-        event_type = _CLASH[1]
-        return replace(guess, sub_event_type=_CLASH[0], event_type=event_type,
-                       disorder_type=_CLASH[2])  # fmt: skip
-    return guess
 
 
 def _casualties(evidence: TextEvidence, sentence: _Sentence) -> tuple[CasualtyCount, ...]:

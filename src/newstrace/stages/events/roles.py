@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from newstrace.records import ActorMention, Attribution, SubEventGuess, TextEvidence
+from newstrace.stages.events.eventive import first_event_verb
 
 # ACLED inter codes for the generic actors filled in when the text names none.
 _INTER_STATE = 1
@@ -30,7 +31,9 @@ _INTER_CIVILIANS = 7
 _ARMED = frozenset({1, 2, 3, 4, 8})
 
 # "by" right before an actor (not "supported by"): the passive agent.
-_PASSIVE_BY = re.compile(r"(?<!supported )(?<!backed )(?<!aided )\bby\s+(?:the\s+)?$", re.I)
+_PASSIVE_BY = re.compile(
+    r"(?<!supported )(?<!backed )(?<!aided )\bby\s+(?:(?:the|a|an|two|three|several)\s+)?$", re.I
+)
 # An actor followed by "was/were (adverb) <participle>" is the one acted upon. The 40-character
 # window holds a short apposition ("a TMF fighter, 25, was injured") but not the next clause.
 _PASSIVE_AFTER = re.compile(
@@ -44,6 +47,7 @@ _SUPPORT = re.compile(
     r"\b(?:alongside|together with|jointly with|in coordination with)\s+(?:the\s+)?$",
     re.I,
 )
+_CLAUSE_BREAK = re.compile(r";|—|–|\s-\s|:|,\s+(?:as|while|when|after|before)\b")
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
 _VICTIMS = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|passers-?by|children|child|"
@@ -111,12 +115,10 @@ def assign_roles(
     agents, targets, helpers = _split(clause, actors)
     if kind == "Arrests":
         agents, targets = _arrest_sides(actors, agents, targets)
-    agents, targets = _civilians_are_targets(agents, targets)
+    agents, targets = _civilians_are_targets(agents, targets, kind)
     side1, side2 = _grouped(agents), _grouped(targets)
     side1 = side1 + tuple(h for h in _grouped(helpers) if h.actor not in {a.actor for a in side1})
-    victims = bool(_VICTIMS.search(evidence.text[start:end])) or any(
-        c.who for c in evidence.casualties if start <= c.start < end
-    )
+    victims = bool(_VICTIMS.search(evidence.text[start:end]))
     return _with_defaults(side1, side2, kind, country, victims=victims)
 
 
@@ -135,11 +137,15 @@ def sentence_actors(
 
 
 def trigger_offset(text: str, start: int, end: int, guess: SubEventGuess) -> int | None:
-    """Offset of the earliest trigger word of the guess in the sentence."""
+    """Offset of the earliest trigger word of the guess in the sentence; when the classifier
+    gave no cue found there, the first verb of something done ("launched", "was attacked")."""
     sentence = text[start:end].lower()
     found = [sentence.find(cue.lower()) for cue in guess.cues if cue]
     hits = [i for i in found if i >= 0]
-    return start + min(hits) if hits else None
+    if hits:
+        return start + min(hits)
+    verb = first_event_verb(text[start:end])
+    return None if verb is None else start + verb
 
 
 def _split(
@@ -158,9 +164,18 @@ def _split(
         return acting, [a for a in main if a not in acting], helpers
     if clause.trigger is None:
         return main[:1], main[1:], helpers
-    before = [a for a in main if a.end <= clause.trigger]
-    after = [a for a in main if a.start >= clause.trigger]
-    return before, after, helpers
+    # An actor holding the trigger ("Russian jets", "Gunmen") is the acting side.
+    before = [a for a in main if a.start <= clause.trigger]
+    after = [a for a in main if a.start > clause.trigger]
+    own = [a for a in before if a.start >= _clause_start(clause, clause.trigger)]
+    return own or before, after, helpers
+
+
+def _clause_start(clause: _Clause, trigger: int) -> int:
+    """Start of the clause holding the trigger: actors of an earlier clause ("as the army
+    advanced — mortar fire killed…", "; later …") are not its subject."""
+    breaks = list(_CLAUSE_BREAK.finditer(clause.text, clause.start, trigger))
+    return breaks[-1].end() if breaks else clause.start
 
 
 def _before(clause: _Clause, actor: ActorMention, window: int) -> str:
@@ -197,12 +212,13 @@ def _arrest_sides(
 
 
 def _civilians_are_targets(
-    agents: list[ActorMention], targets: list[ActorMention]
+    agents: list[ActorMention], targets: list[ActorMention], kind: str
 ) -> tuple[list[ActorMention], list[ActorMention]]:
-    """Civilians named first ("villagers fled as militants attacked") are still the target."""
+    """Civilians named first ("villagers fled as militants attacked", "2 civilians were hurt by
+    a bomb") are still the target: they never act in one-sided violence or against the armed."""
     civilians = [a for a in agents if a.inter == _INTER_CIVILIANS]
     armed = [a for a in agents + targets if a.inter in _ARMED]
-    if not civilians or not armed:
+    if not civilians or not (armed or kind in _ONE_SIDED):
         return agents, targets
     return [a for a in agents if a not in civilians], civilians + targets
 
@@ -254,6 +270,12 @@ def _with_defaults(
     civilian_target = kind in _CIVILIAN_TARGET or (kind in _ONE_SIDED and victims)
     if civilian_target and actor2 is None and country:
         actor2, inter2 = f"Civilians ({country})", _INTER_CIVILIANS
+    if actor1 is None and actor2 is not None and inter2 != _INTER_CIVILIANS and kind != "Arrests":
+        # ACLED always has an actor1; with no acting side named, the one named takes it — but
+        # never victims or the arrested ("police said they arrested IS suspects": the claimant
+        # is not an actor, and IS did not arrest anyone).
+        actor1, inter1, actor2, inter2 = actor2, inter2, None, None
+        side1, side2 = side2, ()
     same = actor2 == actor1
     return Roles(
         actor1=actor1,
