@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= newstrace-demo.db
+PORT   ?= 8000
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test lint bench env dev-env lock clean
+.PHONY: demo test lint bench env dev-env lock clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +25,14 @@ env: $(VENV)/.runtime
 dev-env: $(VENV)/.dev
 
 demo: env
-	$(BIN)/newstrace demo --db $(DB)
+	-$(BIN)/newstrace demo --db $(DB)  # inputs that fail are recorded; serve the rest anyway
+	$(BIN)/newstrace serve --db $(DB) --port $(PORT)  # prints the address; Ctrl-C stops it
 
-test: dev-env
+# The browser tests drive Debian's chromium through Playwright (never a downloaded browser).
+browser:
+	@test -x $(CHROMIUM) || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium)
+
+test: dev-env browser
 	$(BIN)/pytest
 
 lint: dev-env

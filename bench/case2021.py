@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation (minutes)")
     parser.add_argument("--real-weight", type=float, default=REAL_WEIGHT)
+    parser.add_argument("--model", type=Path, default=None, help="a model file to score instead")
     args = parser.parse_args(argv)
     if not TSV.is_file():
         print(f"case2021: {TSV} not found: the eval data lives in ../shared", file=sys.stderr)
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     snippets = read_snippets(TSV)
     seen = [s for s in snippets if s.code in CASE_CODES]
     unseen = [s for s in snippets if s.code in CASE_UNSEEN_CODES]
-    classifier = EventTypeClassifier.load()
+    classifier = EventTypeClassifier.load(args.model)
     predicted, seconds = timed(lambda: predict(classifier, seen))
     shipped = score([s.label for s in seen], predicted)
     note = f"project-data model, unseen; {len(seen)} ACLED-class snippets"

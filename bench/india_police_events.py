@@ -102,12 +102,13 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
+    parser.add_argument("--model", type=Path, default=None, help="a model file to score instead")
     args = parser.parse_args(argv)
     if not SENTS.is_file():
         print(f"india-police-events: {SENTS} not found (eval data: ../shared)", file=sys.stderr)
         return 2
     sentences = read_sentences(SENTS, args.limit)
-    classifier = EventTypeClassifier.load()
+    classifier = EventTypeClassifier.load(args.model)
     started = time.perf_counter()
     predicted = [police_labels(s.text, classifier.classify(s.text)) for s in sentences]
     seconds = time.perf_counter() - started

@@ -47,6 +47,7 @@ BENCHES: dict[str, tuple[list[str], str, str]] = {
         ["acled_iraq_notes.py"], "ACLED's own coding of 407 Iraq notes, field by field", "reported"
     ),
     "fusion-pairs": (["fusion_pairs.py"], "same-incident pairs P/R/F1, hand-labelled", "reported"),
+    "api-latency": (["api_latency.py"], "API p50/p95 ms with 100k events", "p95 < 300 ms"),
     "fusion-speed": (["fusion_speed.py"], "fusion time 10k → 100k mentions", "near-linear"),
 }  # fmt: skip
 

@@ -264,6 +264,69 @@ def test_a_claim_the_army_denied() -> None:
     assert "denied by the army" in found.cues
 
 
+# ------------------------------------------------- denials and statements (fictional sentences)
+def test_denier_is_the_subject_of_denied_not_the_earlier_claimant() -> None:
+    text = (
+        "The northern alliance against the cartels denied on Friday that its gunners had hit "
+        "the clinic, after the health ministry said the strike killed three nurses."
+    )
+    found = _one(text)
+    assert found.certainty is Certainty.DENIED
+    assert found.claimed_by[0].organisation == "northern alliance against the cartels"
+    assert [c.text for c in found.claimed_by][1:] == [OUTLET]
+
+
+@pytest.mark.parametrize("verb", ["rejected", "dismissed", "denied"])
+def test_denier_with_other_denial_verbs(verb: str) -> None:
+    text = f"The river flotilla {verb} that its boats had fired on the fishermen near Tabqa."
+    found = _one(text)
+    assert found.certainty is Certainty.DENIED
+    assert found.claimed_by[0].organisation == "river flotilla"
+
+
+def test_denial_hours_after_a_claim_keeps_the_claim_out_of_the_chain() -> None:
+    text = (
+        "The border garrison rejected the accusation, hours after the governor's office said "
+        "its soldiers had burned the market."
+    )
+    found = _one(text)
+    assert found.certainty is Certainty.DENIED
+    assert _texts(found) == ["The border garrison", OUTLET]
+
+
+def test_said_in_a_statement_names_the_body_first() -> None:
+    found = _one("Two boats were sunk near Raqqa, the river flotilla said in a statement.")
+    assert found.claimed_by[0].organisation == "river flotilla"
+    assert found.certainty is Certainty.REPORTED
+
+
+def test_statement_read_on_television_adds_the_channel_as_medium() -> None:
+    text = (
+        "In a statement read on state television, the Ministry of Interior said: "
+        '"Gunmen attacked a bakery near the river on Sunday."'
+    )
+    ministry, channel, outlet = _one(text).claimed_by
+    assert ministry.organisation == "Ministry of Interior"
+    assert channel.medium == "state television"
+    assert outlet.medium == OUTLET
+
+
+def test_statement_carried_by_an_agency_without_a_speech_verb_names_no_claim() -> None:
+    found = _one("The statement carried by the state agency was two lines long.")
+    assert _texts(found) == [OUTLET]
+
+
+def test_relayed_ministry_statement_keeps_the_ministry_first_across_desks() -> None:
+    text = (
+        "Four farm workers were killed when a drone hit a barn outside Hajin on Monday, "
+        "the Ministry of Agriculture said in a statement."
+    )
+    for desk in ("Desk One (fictional)", "Desk Two (fictional)"):
+        found = attribute(text, (0, len(text)), outlet=desk)
+        assert [c.organisation for c in found.claimed_by[:1]] == ["Ministry of Agriculture"]
+        assert found.claimed_by[-1].medium == desk
+
+
 def test_speaker_kinds_from_speaker_mentions() -> None:
     text = "Tigers said the town fell."
     body = SpeakerMention(0, 6, "Tigers", None, None, "Tigers", "organisation")

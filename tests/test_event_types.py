@@ -21,6 +21,7 @@ from newstrace.stages.event_types.labels import (
     SUB_EVENT_TYPES,
     disorder_type_of,
 )
+from newstrace.stages.event_types.model import features, lemma
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +145,31 @@ NEGATIVES = [
     "The foreign ministers met in Geneva to discuss trade and regional security.",
     "Floods after days of heavy rain left twelve people dead in the river valley.",
 ]
+
+# Descriptions, analysis, general history and hypotheticals that use the words of violent
+# events without reporting one (fictional, in the style of comment threads and columns).
+NON_EVENTIVE = [
+    "The river militias are tribal fighters who have always sided with whoever pays them.",
+    "Hit-and-run raids are how small insurgent bands wear down a much larger army.",
+    "In every war of the last century, armies feared enemy aircraft more than enemy tanks.",
+    "Should the rebels ever get long-range artillery, the capital would be within range.",
+    "Roadside bombs remain the weapon that convoys in the region fear most.",
+]
+
+
+@pytest.mark.parametrize("text", NON_EVENTIVE)
+def test_no_event_in_descriptions_analysis_and_hypotheticals(
+    classifier: EventTypeClassifier, text: str
+) -> None:
+    assert classifier.classify(text) == []
+
+
+def test_past_tense_and_adjectival_participles() -> None:
+    # "armed" and "Iran-backed" describe; "shelled" and "struck" narrate.
+    assert "t:nopast" in features("Iran-backed armed groups are based in the valley.")
+    assert "t:past" in features("Armed men shelled the valley.")
+    assert "t:past" in features("A drone struck the valley.")
+    assert lemma("clashed") == lemma("clashes") == lemma("clashing") == "clash"
 
 
 @pytest.mark.parametrize(("text", "expected"), MAIN_TYPES)

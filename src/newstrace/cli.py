@@ -310,6 +310,28 @@ def search_command(
         out.print(f"{document_id}  {snippet}", markup=False, highlight=False)
 
 
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; keep 127.0.0.1 unless you mean to share it")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the JSON API (/api, schema at /openapi.json) and the offline web UI."""
+    # Imported here: the web stack costs a few hundred ms that other commands should not pay.
+    import uvicorn
+
+    from newstrace.api.app import LOOPBACK_NAMES, create_app
+
+    settings = _settings(db)
+    hosts = LOOPBACK_NAMES if host in LOOPBACK_NAMES else None  # bound elsewhere: any host
+    application = create_app(settings, allowed_hosts=hosts)
+    console.print(f"newstrace UI: http://{host}:{port}/  (ledger {settings.db.resolve()})",
+                  highlight=False, soft_wrap=True)  # fmt: skip
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 @app.command("demo")
 def demo_command(
     db: DbOption = None,

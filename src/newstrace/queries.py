@@ -41,7 +41,7 @@ class EventFilter:
     offset: int = 0
 
 
-def _sql_conditions(f: EventFilter) -> tuple[str, list[Any]]:
+def sql_conditions(f: EventFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     simple = (
@@ -67,7 +67,7 @@ def _sql_conditions(f: EventFilter) -> tuple[str, list[Any]]:
 
 def select_events(ledger: Ledger, f: EventFilter) -> Iterator[tuple[Event, list[EventMention]]]:
     """Events matching the filter, by date, each with the mentions that support it."""
-    where, params = _sql_conditions(f)
+    where, params = sql_conditions(f)
     rows = ledger.connection.execute(
         f"SELECT record FROM events{where} ORDER BY event_date IS NULL, event_date, event_id",
         params,

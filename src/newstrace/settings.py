@@ -50,21 +50,27 @@ class Settings:
     # Annotate and code events while ingesting. Off gives extraction-only ingest (e.g. to load a
     # large crawl fast and annotate later with `newstrace annotate`).
     annotate: bool = True
+    # `serve`: the bearer token write endpoints require; None makes the API read-only.
+    api_token: str | None = None
+    # `serve`: where outlet label edits made through the API are written; None = beside the
+    # ledger as "<ledger>.outlets.yaml", so edits travel with the ledger they were made for.
+    user_outlet_file: Path | None = None
 
     def with_overrides(self, **changes: Any) -> Settings:
         """A copy with the given non-None values changed."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def _coerce(raw: str, default: Any) -> Any:
+def _coerce(raw: str, default: Any, declared: str) -> Any:
+    """An environment string as the field's type (``declared`` is its annotation text)."""
     if isinstance(default, tuple):
         return tuple(Path(part) for part in raw.split(os.pathsep) if part)
-    if default is None:
-        return Path(raw)
     if isinstance(default, bool):
         return raw.strip().lower() in {"1", "true", "yes", "on"}
-    if isinstance(default, Path):
+    if isinstance(default, Path) or "Path" in declared:
         return Path(raw)
+    if default is None:
+        return raw
     return type(default)(raw)
 
 
@@ -76,5 +82,5 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     for f in fields(Settings):
         raw = env.get(ENV_PREFIX + f.name.upper())
         if raw is not None and raw != "":
-            changes[f.name] = _coerce(raw, getattr(base, f.name))
+            changes[f.name] = _coerce(raw, getattr(base, f.name), str(f.type))
     return base.with_overrides(**changes)

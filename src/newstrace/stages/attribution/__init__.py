@@ -5,7 +5,10 @@ claimants, resolves anaphors ("he", "the source", "the statement", "the news out
 ``AttributionContext`` of what earlier sentences established, and combines the certainty of the
 cue with the cues in the claim's own words (``attribution_certainty``). ``claimed_by`` runs from
 the original source outwards and ends with the document's outlet: "an officer told outlet X
-that …" in an article by outlet Y gives ``[officer, X, Y]``.
+that …" in an article by outlet Y gives ``[officer, X, Y]``; "the ministry said in a statement
+read on state television" gives ``[ministry, state television, Y]``. A denial belongs to the
+subject of "denied"/"rejected"/"dismissed" ("the coalition against Islamic State denied …"),
+not to a claim it answers in an ", after X said …" clause.
 
 ``attribute_document`` goes sentence by sentence, keeping the context, then lets claims reach
 across sentences (``attribution_document``): quotations over several sentences, a "said:"

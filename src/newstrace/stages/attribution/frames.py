@@ -22,6 +22,13 @@ from newstrace.stages.attribution.sources import QUOTING, source_before, verb_so
 _VERB = re.compile(rf"\b(?:{lex.alternation(lex.SPEECH_VERBS)})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
 _CARRIED_BY = re.compile(r"\b(?:quoted|cited)\s+by\s+")
+# "said in a statement read on state television": the channel relayed a source's words. Only
+# attached to a speech frame already found; on its own ("the statement carried by the agency
+# was short") it names no claim.
+_RELAYED_BY = re.compile(
+    r"\b(?:statement|communiqu[eé])\s+(?:read|broadcast|aired|carried|published|posted)\s+"
+    r"(?:on|by|in)\s+"
+)
 _DENIAL = re.compile(
     r"\b(?:called(?:\s+out)?|described|branded|labell?ed|rejected|dismissed|denied|refuted|"
     r"disputed)\s+"
@@ -42,7 +49,7 @@ _AS_SAYING = re.compile(r"\s+as\s+(?:saying|stating|telling|warning|claiming)\b"
 _REFUSAL = re.compile(lex.REFUSAL_OBJECT)
 # ", after X said …" opens a clause of its own: the earlier claim the main one answers, not
 # part of it (a denial "…, after the ministry said …" is the denier's alone).
-_CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|after|days\s+after|hours\s+after)\b|;")
+_CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|after|(?:days|hours)\s+after)\b|;")
 _QUOTE_BEFORE = re.compile(r"[,.?!]?[”\"]\s*$")
 _PASSIVE_BEFORE = lex.words("be been being is was are were")
 _WORD = re.compile(r"[\w’'.-]+")
@@ -85,7 +92,7 @@ def find_frames(text: str, start: int, end: int, quotes: list[tuple[int, int]]) 
         frame = _verb_frame(text, start, end, match)
         if frame is not None:
             frames.append(frame)
-    if "quot" in lowered or "cit" in lowered:
+    if "quot" in lowered or "cit" in lowered or "statement" in lowered or "communiq" in lowered:
         frames = _with_quoting(text, start, end, frames, quotes)
     return sorted(frames, key=lambda f: f.start)
 
@@ -275,11 +282,14 @@ def _words(text: str, start: int, end: int) -> int:
 def _with_quoting(
     text: str, start: int, end: int, frames: list[Frame], quotes: list[tuple[int, int]]
 ) -> list[Frame]:
-    """Attach "quoting X" (an inner source) and "quoted by Y" (a medium) to the nearest frame."""
-    for pattern, outer in ((QUOTING, False), (_CARRIED_BY, True)):
+    """Attach "quoting X" (an inner source) and "quoted by Y" or "a statement read on Y" (a
+    medium that relayed the source's words) to the nearest frame."""
+    for pattern, outer in ((QUOTING, False), (_CARRIED_BY, True), (_RELAYED_BY, True)):
         for match in pattern.finditer(text, start, end):
             span = phrase_after(text, match.end(), end)
             if span is None or inside(quotes, match.start()):
+                continue
+            if pattern is _RELAYED_BY and not frames:
                 continue
             party = read_party(text, *span)
             frames = _attach(text, start, end, frames, match.start(), party, outer)

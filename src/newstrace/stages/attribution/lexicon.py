@@ -73,7 +73,10 @@ ORG_NOUNS = words(
     "ministry army forces force military government police coalition command office council "
     "agency department committee front party brigade brigades militia units corps guard "
     "service services intelligence authority authorities administration group movement "
-    "observatory center centre headquarters pentagon kremlin unit staff"
+    "observatory center centre headquarters pentagon kremlin unit staff "
+    # Bodies that issue statements in conflict news as often as a ministry does.
+    "alliance flotilla navy battalion regiment division garrison organisation organization "
+    "union commission directorate bureau mission delegation embassy cabinet presidency"
 )
 MEDIA_NOUNS = words(
     "outlet outlets agency newspaper paper daily website site channel broadcaster station "

@@ -33,6 +33,11 @@ _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b")
 _AFTER_SPEECH = re.compile(
     rf"\b(?:{lex.alternation(lex.SPEECH_VERBS)}|went\s+on|continued)\b[^.;]*?,?\s+and\s*$"
 )
+# "The alliance against the cartels" (4 words) to "the committee of elders from the three
+# northern villages" (10): longer openings are clauses, not a subject.
+_MIN_SUBJECT_WORDS = 4
+_MAX_SUBJECT_WORDS = 10
+_POSTMODIFIER = re.compile(r"\s(?:against|of|for|in|from)\s")
 _FROM_OWNER = re.compile(rf"\b(?:{lex.alternation(lex.DOCUMENT_NOUNS)})\s+(?:from|by|of)\s+")
 
 
@@ -50,13 +55,37 @@ def verb_source(text: str, start: int, end: int, match: re.Match[str]) -> Party 
     relative = _RELATIVE.search(text, start, pos)
     if relative is not None and "," not in text[relative.end() : pos]:
         pos = relative.start()  # "The statement, which showed …, said:"
-    source = source_before(text, start, pos)
+    source = source_before(text, start, pos) or _modified_subject(text, start, pos)
     if source is None and _AFTER_QUOTE.search(text, max(start, match.start() - 8), match.start()):
         after = phrase_after(text, match.end(), end)  # "…,” said the convenor."
         source = read_party(text, *after) if after else None
     if source is None and _coordinated(text, start, pos, match.group()):
         source = _clause_subject(text, start, pos)  # "…, saying", "went on, and criticized"
     return _document_owner(text, start, source)
+
+
+def _modified_subject(text: str, start: int, pos: int) -> Party | None:
+    """ "The northern alliance against the cartels denied": a sentence-initial body whose head
+    is followed by a prepositional phrase in lower case, where ``phrase_before`` stops short.
+    Only when the words before the preposition are a claimant phrase on their own, so "The
+    operation in the north confirmed" still names no one."""
+    clause = text[start:pos]
+    words = clause.split()
+    if not _MIN_SUBJECT_WORDS <= len(words) <= _MAX_SUBJECT_WORDS or "," in clause:
+        return None
+    link = _POSTMODIFIER.search(clause)
+    lead = start + len(clause) - len(clause.lstrip())
+    if link is None:
+        return None
+    head = phrase_before(text, start, start + link.start())
+    if head is None or head[0] != lead or not _body_head(text[head[0] : head[1]]):
+        return None
+    return read_party(text, lead, start + len(clause.rstrip()))
+
+
+def _body_head(phrase: str) -> bool:
+    last = phrase.split()[-1].lower().strip(".,")
+    return last in lex.ORG_NOUNS or last in lex.ROLE_NOUNS
 
 
 def _coordinated(text: str, start: int, pos: int, verb: str) -> bool:

@@ -1,0 +1,1 @@
+"""One router per resource; ``newstrace.api.app`` mounts them under ``/api``."""
