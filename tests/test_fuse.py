@@ -502,3 +502,22 @@ def test_document_by_document_equals_batch_in_any_order(registry: OutletRegistry
         for document in order:
             index.add(by_document[document])
         assert index.events() == batch
+
+
+def test_qualified_and_bare_claimant_names_are_one_source(registry: OutletRegistry) -> None:
+    """Desk B writes "the Ministry of Defence" where Desk A wrote "Syria's Ministry of
+    Defence": within one event the bare name is the qualified one."""
+    a = mention(
+        "a1",
+        "Desk A",
+        claimants=(
+            Claimant("Syria's Ministry of Defence", organisation="Syria's Ministry of Defence"),
+        ),
+    )
+    b = mention(
+        "b1",
+        "Desk B",
+        claimants=(Claimant("the Ministry of Defence", organisation="Ministry of Defence"),),
+    )
+    count, labels = independent_sources([a, b], registry)
+    assert count == 1, labels

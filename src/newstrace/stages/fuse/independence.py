@@ -92,7 +92,12 @@ def _merge_claimants(found: dict[str, Source]) -> dict[str, Source]:
     reps: list[str] = []  # sorted, so the first spelling of a group is its representative
     canon: dict[str, str] = {}
     for key in keys:
-        same = [r for r in reps if fuzz.token_set_ratio(r, key) >= SAME_CLAIMANT]
+        name = key.removeprefix("claimant:")  # the prefix must not glue onto the first word
+        same = [
+            r
+            for r in reps
+            if fuzz.token_set_ratio(r.removeprefix("claimant:"), name) >= SAME_CLAIMANT
+        ]
         canon[key] = same[0] if same else key
         reps += [] if same else [key]
     return {
