@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -58,7 +59,8 @@ def run_bench(name: str) -> list[str]:
         [sys.executable, str(REPO / "bench" / script), *args],
         cwd=REPO, capture_output=True, text=True, check=False,
     )  # fmt: skip
-    lines = [line for line in result.stdout.splitlines() if line.startswith(f"{name}:")]
+    # "case2021:" and its companions such as "case2021-cv:" all belong to the case2021 row.
+    lines = [line for line in result.stdout.splitlines() if re.match(rf"{name}(-[\w-]+)?:", line)]
     if result.returncode != 0 or not lines:
         return [f"{name}: FAILED (exit {result.returncode}) {result.stderr.strip()[-200:]}"]
     return lines
@@ -69,7 +71,7 @@ def previous_rows() -> dict[str, str]:
     inside = README.read_text(encoding="utf-8").partition(START)[2].partition(END)[0]
     rows = {}
     for line in inside.splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
         if len(cells) == 4 and cells[0] in BENCHES:
             rows[cells[0]] = line
     return rows
@@ -83,7 +85,10 @@ def table(results: dict[str, list[str]]) -> str:
             if name in kept:
                 rows.append(kept[name])
             continue
-        figures = "<br>".join(line.split(":", 1)[1].strip() for line in results[name])
+        # A bench's own "|" separators would split the Markdown cell: escape them.
+        figures = "<br>".join(
+            line.split(":", 1)[1].strip().replace("|", "\\|") for line in results[name]
+        )
         rows.append(f"| {name} | {what} | {target} | {figures} |")
     stamp = f"{dt.date.today().isoformat()}, {platform.python_version()}, {os.cpu_count()} cores"
     return "\n".join([*rows, "", f"Measured {stamp} with `make bench`."])
