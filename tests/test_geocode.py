@@ -9,7 +9,7 @@ import pytest
 from newstrace.gazetteer import Gazetteer
 from newstrace.records import PlaceMention
 from newstrace.settings import Settings
-from newstrace.stages.geocode import document_context, find_places, place_objects
+from newstrace.stages.geocode import document_context, find_places
 from tests.test_gazetteer import gazetteer, gazetteer_file
 
 __all__ = ["gazetteer", "gazetteer_file"]  # session fixtures shared with test_gazetteer
@@ -168,49 +168,6 @@ def test_user_overlay_adds_and_overrides(gazetteer_file: Path, tmp_path: Path) -
     assert places["Qasr Checkpoint"].place_id == "overlay:qasr-checkpoint"
     tanf = places["al-Tanaf"]
     assert (tanf.name, tanf.latitude, tanf.longitude) == ("Tanf outpost", 33.5, 38.7)
-
-
-def test_place_objects_have_the_export_fields(gazetteer: Gazetteer) -> None:
-    mentions = find_places("Shelling hit Homs.", gazetteer)
-    objects = place_objects("doc-1", "page.html", mentions, in_comments=False)
-    assert list(objects[0]) == [
-        "document_id",
-        "source",
-        "start",
-        "end",
-        "text",
-        "name",
-        "geonameid",
-        "latitude",
-        "longitude",
-        "country",
-        "admin1",
-        "feature",
-        "in_comments",
-    ]
-    assert objects[0]["geonameid"] == "geonames:169577"
-
-
-@pytest.mark.shared
-def test_sample_000_places(gazetteer: Gazetteer, samples_dir: Path) -> None:
-    text = (samples_dir / "000_f8c9a77859afcc4e.txt").read_text(encoding="utf-8")
-    mentions = find_places(text, gazetteer)
-    found = {(m.text.lower(), m.place_id) for m in mentions}
-    names = {m.name for m in mentions}
-    assert any(pid == "overlay:al-tanf-garrison" for _, pid in found)
-    assert {"Homs desert", "Euphrates Valley", "Tadmur", "Al Qaryatayn"} <= names
-    assert any(m.admin1 == "Idleb" for m in mentions)
-    assert not any(m.text.lower().startswith("syrian") for m in mentions)
-
-
-@pytest.mark.shared
-def test_sample_003_places(gazetteer: Gazetteer, samples_dir: Path) -> None:
-    text = (samples_dir / "003_7730bb2ab92353fe.txt").read_text(encoding="utf-8")
-    mentions = find_places(text, gazetteer)
-    ids = {m.place_id for m in mentions}
-    assert "overlay:damascus-international-airport" in ids
-    assert "geonames:170794" in ids  # Deir Ezzor, in every spelling the page uses
-    assert not any(m.text.lower().startswith(("syrian", "russian")) for m in mentions)
 
 
 def test_unlisted_transliteration_after_a_cue(gazetteer: Gazetteer) -> None:

@@ -7,9 +7,7 @@ context (``geocode_resolve``). Offsets are character offsets into the text given
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
 
 from newstrace.gazetteer.store import Gazetteer
 from newstrace.records import PlaceMention
@@ -27,7 +25,7 @@ from newstrace.stages.geocode.phrases import without_overlaps
 from newstrace.stages.geocode.resolve import resolve
 from newstrace.stages.geocode.spans import Span
 
-__all__ = ["GeoContext", "document_context", "find_places", "place_objects"]
+__all__ = ["GeoContext", "document_context", "find_places"]
 
 
 def document_context(
@@ -122,27 +120,3 @@ def _precision(span: Span, base: int) -> int:
     if span.relation is not None or span.qualifier in lex.AROUND_WORDS:
         return max(base, 2)
     return base
-
-
-def place_objects(
-    document_id: str, source: str, mentions: Iterable[PlaceMention], in_comments: bool
-) -> list[dict[str, Any]]:
-    """The ``export places --format jsonl`` objects (DESIGN.md, Contracts) for one text."""
-    return [
-        {
-            "document_id": document_id,
-            "source": source,
-            "start": m.start,
-            "end": m.end,
-            "text": m.text,
-            "name": m.name,
-            "geonameid": m.place_id,
-            "latitude": m.latitude,
-            "longitude": m.longitude,
-            "country": m.country,
-            "admin1": m.admin1,
-            "feature": m.feature,
-            "in_comments": in_comments,
-        }
-        for m in mentions
-    ]
