@@ -170,6 +170,28 @@ def test_user_overlay_adds_and_overrides(gazetteer_file: Path, tmp_path: Path) -
     assert (tanf.name, tanf.latitude, tanf.longitude) == ("Tanf outpost", 33.5, 38.7)
 
 
+@pytest.mark.shared
+def test_sample_000_places(gazetteer: Gazetteer, samples_dir: Path) -> None:
+    text = (samples_dir / "000_f8c9a77859afcc4e.txt").read_text(encoding="utf-8")
+    mentions = find_places(text, gazetteer)
+    found = {(m.text.lower(), m.place_id) for m in mentions}
+    names = {m.name for m in mentions}
+    assert any(pid == "overlay:al-tanf-garrison" for _, pid in found)
+    assert {"Homs desert", "Euphrates Valley", "Tadmur", "Al Qaryatayn"} <= names
+    assert any(m.admin1 == "Idleb" for m in mentions)
+    assert not any(m.text.lower().startswith("syrian") for m in mentions)
+
+
+@pytest.mark.shared
+def test_sample_003_places(gazetteer: Gazetteer, samples_dir: Path) -> None:
+    text = (samples_dir / "003_7730bb2ab92353fe.txt").read_text(encoding="utf-8")
+    mentions = find_places(text, gazetteer)
+    ids = {m.place_id for m in mentions}
+    assert "overlay:damascus-international-airport" in ids
+    assert "geonames:170794" in ids  # Deir Ezzor, in every spelling the page uses
+    assert not any(m.text.lower().startswith(("syrian", "russian")) for m in mentions)
+
+
 def test_unlisted_transliteration_after_a_cue(gazetteer: Gazetteer) -> None:
     text = "Clashes in Syria went on. Two strikes hit near Deyr ez-Zawr on Monday."
     mention = _places(text, gazetteer)["Deyr ez-Zawr"]
