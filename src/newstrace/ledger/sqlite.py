@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -140,10 +140,7 @@ class Ledger:
         return None if row is None else str(row[0])
 
     def ok_document_exists(self, document_id: str) -> bool:
-        row = self._db.execute(
-            "SELECT 1 FROM documents WHERE document_id=? AND status='ok'", (document_id,)
-        ).fetchone()
-        return row is not None
+        return self.ok_document_sha(document_id) is not None
 
     def store_article(
         self, article: Article, raw: bytes, run_id: int, signature: bytes | None
@@ -271,13 +268,12 @@ class Ledger:
         return {(r[0] if r[1] is None else f"{r[0]}:{r[1]}"): int(r[2]) for r in rows}
 
 
-def failure_document_id(failure: Failure, ok_exists: object) -> str:
+def failure_document_id(failure: Failure, ok_exists: Callable[[str], bool]) -> str:
     """Stable id for a failed input so a re-run refreshes its row instead of adding one.
 
     A JSONL id is kept unless an ok document already holds it (then the failure is a duplicate
     id and gets a suffixed id of its own)."""
-    check = ok_exists if callable(ok_exists) else (lambda _id: False)
-    if failure.document_id and not check(failure.document_id):
+    if failure.document_id and not ok_exists(failure.document_id):
         return failure.document_id
     basis = f"{failure.source}\n{failure.locator or ''}\n{failure.sha256 or ''}"
     return f"failed-{sha256_hex(basis.encode('utf-8'))[:16]}"
