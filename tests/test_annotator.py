@@ -143,6 +143,59 @@ def test_no_date_in_text_falls_back_to_the_report_date(annotator: Annotator) -> 
     assert undated.date is None
 
 
+def test_a_date_of_the_telling_is_not_the_event_date(annotator: Annotator) -> None:
+    denial = (
+        "The coalition denied on Wednesday that it had carried out an air strike near "
+        "al-Bukamal on Monday night."
+    )
+    strike = only(code(annotator, denial), "Air/drone strike")
+    assert strike.date is not None and strike.date.value == date(2024, 11, 11)
+    burial = "Families buried seven people on Tuesday after an air strike hit a farm on Monday."
+    strike = only(code(annotator, burial), "Air/drone strike")
+    assert strike.date is not None and strike.date.value == date(2024, 11, 11)
+
+
+def test_a_claim_date_alone_bounds_the_event_approximately(annotator: Annotator) -> None:
+    body = "The ministry said on Tuesday that an air strike had killed four civilians in Hajin."
+    strike = only(code(annotator, body), "Air/drone strike")
+    assert strike.date is not None and strike.date.value == date(2024, 11, 12)
+    assert strike.date.precision == 2, "it happened that day or shortly before"
+
+
+def test_the_owner_of_the_instrument_is_actor1(annotator: Annotator) -> None:
+    body = "Aircraft of the US-led coalition struck a farm near al-Bukamal on Monday."
+    strike = only(code(annotator, body), "Air/drone strike")
+    assert strike.actor1 == "Global Coalition Against Daesh"
+    assert strike.actor2 != "Global Coalition Against Daesh"
+
+
+def test_a_denial_that_names_only_the_claim_denies_that_event(annotator: Annotator) -> None:
+    body = (
+        "Activists accused the army of shelling a bakery in Ariha on Monday.\n\n"
+        "The ministry rejected the activists' accusations as fabricated."
+    )
+    mentions = code(annotator, body)
+    denials = [m for m in mentions if m.attribution.certainty is Certainty.DENIED]
+    (claim,) = [m for m in mentions if m not in denials]
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+    assert len(denials) == 1 and denials[0].sentence.startswith("The ministry rejected")
+    assert denials[0].sub_event_type == claim.sub_event_type
+    assert denials[0].date == claim.date and denials[0].fatalities is None
+    assert denials[0].attribution.claimed_by[0].text.lower().endswith("ministry")
+
+
+def test_a_denial_of_someone_else_s_claim_or_of_nothing_codes_nothing(
+    annotator: Annotator,
+) -> None:
+    body = (
+        "Activists accused the army of shelling a bakery in Ariha on Monday.\n\n"
+        "The ministry rejected the UN's accusations of corruption."
+    )
+    assert not [m for m in code(annotator, body) if m.attribution.certainty is Certainty.DENIED]
+    alone = "The ministry rejected the claims as fabricated."
+    assert code(annotator, alone) == []
+
+
 def test_speculation_is_not_an_event(annotator: Annotator) -> None:
     body = "An offensive on Idlib might be launched this spring, analysts said."
     assert code(annotator, body) == []
@@ -249,6 +302,11 @@ def test_sample_003_asapov_strike_claim_and_hama(samples_dir: Path, annotator: A
     claimants = " ".join(c.text for c in strike[0].attribution.claimed_by)
     assert "US" in claimants or "Pentagon" in claimants
     assert strike[0].actor1 is not None and "Russia" in strike[0].actor1
+    denial = [m for m in _with(mentions, "called out the US claim")]
+    assert [m.sub_event_type for m in denial] == ["Air/drone strike"]
+    assert denial[0].attribution.certainty is Certainty.DENIED
+    assert denial[0].attribution.claimed_by[0].text == "Russia"
+    assert denial[0].date == strike[0].date and denial[0].place == strike[0].place
 
     hama = [
         m for m in _with(mentions, "North Hama") if m.actor1 == "HTS: Hayat Tahrir al Sham"

@@ -177,6 +177,25 @@ class ActorDictionary:
             return EXTERNAL_INTER
         return code
 
+    def government_of(self, name: str, where: str | None = None) -> str | None:
+        """The state a claimant's name speaks for, or None: a government body ("the Pentagon",
+        "Syria's Ministry of Defence": a country-less ministry takes the country named with it,
+        else ``where`` the event happened) or the state's own forces ("the Iraqi Joint
+        Operations Command")."""
+        country: str | None = None
+        speaks = False
+        for match in self.scan(name).matches:
+            entry = self.choose(match.ids, None, None)
+            root = self.root(entry)
+            if entry.kind in ("country", "demonym"):
+                country = country or entry.country
+            elif entry.government or (root.kind == "actor" and root.inter == STATE_INTER):
+                speaks = True
+                country = entry.country or root.country or country
+            else:
+                return None  # another party is named ("the UN's Syria envoy")
+        return (country or where) if speaks else None
+
     def state_entry(self, country_name: str, role: str) -> ActorEntry | None:
         """The generated actor of ``role`` ("military", "police", "armed-group"…) of a country."""
         facts = self.by_country_name.get(country_name)

@@ -21,7 +21,7 @@ _ENTRY_KEYS = frozenset(
     {
         "id", "kind", "name", "inter", "country", "countries", "aliases", "acronyms", "parent",
         "periods", "default_period", "active", "associated_state", "parent_organisation", "type",
-        "note", "extend",
+        "note", "extend", "government",
     }
 )  # fmt: skip
 _PERIOD_KEYS = frozenset({"label", "from", "until"})
@@ -71,6 +71,9 @@ class ActorEntry:
     source_type: str | None = None
     note: str | None = None
     origin: str = "generated"
+    # A body of a state's government (ministry, presidency, general staff): what it says is what
+    # that state says, however many of its bodies say it (independence counts the state once).
+    government: bool = False
 
     def active_on(self, when: date) -> bool:
         after_start = self.active_from is None or self.active_from <= when
@@ -150,6 +153,13 @@ def parse_periods(value: Any, where: str) -> tuple[Period, ...]:
     return tuple(periods)
 
 
+def _flag(raw: Mapping[str, Any], key: str, where: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise _fail(where, f"'{key}' must be true or false, got {value!r}")
+    return value
+
+
 def _inter(raw: Mapping[str, Any], where: str) -> int | None:
     value = raw.get("inter")
     if value is None:
@@ -220,6 +230,7 @@ def parse_entry(raw: Any, where: str, origin: str) -> ActorEntry:
         source_type=_text(raw, "type", where),
         note=_text(raw, "note", where),
         origin=origin,
+        government=_flag(raw, "government", where),
     )
     _check_name(entry, where)
     return entry
@@ -245,6 +256,8 @@ def _structured_changes(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
         changes["countries"] = _texts(raw, "countries", where)
     if "active" in raw:
         changes["active_from"], changes["active_until"] = _active(raw, where)
+    if "government" in raw:
+        changes["government"] = _flag(raw, "government", where)
     return changes
 
 

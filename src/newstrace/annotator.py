@@ -42,7 +42,9 @@ from newstrace.stages.geocode import GeoContext, document_context, find_places
 # every document annotated by an older version from its stored text.
 # 2: eventiveness filter, clause-aware roles, locative place choice, dates nearest the trigger
 #    or the publication date, undated documents named for the era their text dates.
-ANNOTATOR_VERSION = 2
+# 3: dates of the telling are not event dates, the owner of an instrument acts, denials of a
+#    claim named only by reference ("rejected the US claim") are coded against that claim.
+ANNOTATOR_VERSION = 3
 
 
 _LOADED: dict[tuple[object, ...], Annotator] = {}

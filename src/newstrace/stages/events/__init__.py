@@ -36,6 +36,7 @@ from newstrace.records import (
 )
 from newstrace.stages.events.coding import fits_sentence, recoded, single_death
 from newstrace.stages.events.context import choose_date, choose_place, published_date
+from newstrace.stages.events.denials import referred_denials
 from newstrace.stages.events.eventive import is_eventive
 from newstrace.stages.events.notes import write_notes
 from newstrace.stages.events.roles import (
@@ -68,7 +69,16 @@ class _Sentence:
 
 
 def code_events(facts: DocumentFacts, evidence: TextEvidence) -> list[EventMention]:
-    """Event mentions reported by one text, in text order."""
+    """Event mentions reported by one text, in text order; plus denials of an earlier claim
+    that name only the claim ("Russia called out the US claim": see ``denials``)."""
+    mentions = _reported_events(facts, evidence)
+    index_of = {span: i for i, span in enumerate(evidence.sentences)}
+    eventful = {index_of[(m.sentence_start, m.sentence_end)] for m in mentions}
+    denials = referred_denials(evidence, mentions, eventful)
+    return sorted(mentions + [_with_notes(d) for d in denials], key=lambda m: m.sentence_start)
+
+
+def _reported_events(facts: DocumentFacts, evidence: TextEvidence) -> list[EventMention]:
     mentions: list[EventMention] = []
     for index, (start, end) in enumerate(evidence.sentences):
         attribution = evidence.attributions[index]

@@ -13,7 +13,12 @@ Date: a date fronted at the sentence start ("On Feb 19, …", "Later on 3 May �
 the whole clause; otherwise the date nearest the trigger in the sentence; else the last of the
 paragraph; else, for news the document dates, the published date at time_precision 2 — ACLED
 codes the reported date when the text gives no other, and "2" says the day is approximate.
-Without a published date the date stays unknown: a year is never invented.
+Without a published date the date stays unknown: a year is never invented. A date that belongs
+to the telling or the aftermath ("the ministry said on Tuesday that…", "denied on Wednesday
+that it had struck … on Monday", "families buried seven people on Tuesday after a strike")
+dates the claim, not the event: another date of the sentence wins, and when there is none it
+is kept only as an upper bound, at time_precision 2 (the event happened that day or shortly
+before).
 """
 
 from __future__ import annotations
@@ -47,6 +52,14 @@ _NEAR = re.compile(r"\b(?:near|outskirts|outside|around|close to|vicinity|km|kil
 # At most two words ("Later on", "Early on") before a date that opens the sentence, after an
 # optional header label ("UPDATE: On Monday …").
 _FRONTED = re.compile(r"^(?:[^.:]{0,40}:)?\W*(?:\w+\W+){0,2}$")
+# A verb of saying or of aftermath just before a date ("said in a statement on", "accused the
+# coalition on", "buried seven people on"): up to 40 characters of the same clause between them.
+_CLAIM_DATE = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|announces|denied|denies|claimed|claims|reported|"
+    r"stated|added|confirmed|blamed|blames|accused|accuses|acknowledged|insisted|warned|"
+    r"statement|briefing|conference|buried|burials?|funerals?|mourned)\b[^.;:\"“”]{0,40}$",
+    re.IGNORECASE,
+)
 _LOCATIVE_WINDOW = 45  # characters before a toponym searched for its preposition
 _COUNTRY_FEATURES = ("PCL",)  # GeoNames country codes (PCLI, PCLD…): coarser than any admin1
 
@@ -153,14 +166,24 @@ def choose_date(
     fronted = [d for d in inside if _FRONTED.match(evidence.text[start : d.start])]
     if fronted:
         return fronted[0]
-    if inside:
+    told = [d for d in inside if _dates_claim(evidence.text, start, d)]
+    if len(told) < len(inside):
         anchor = trigger if trigger is not None else start
-        return min(inside, key=lambda d: (abs(d.start - anchor), d.start))
+        return min(
+            (d for d in inside if d not in told), key=lambda d: (abs(d.start - anchor), d.start)
+        )
+    if told:
+        return replace(told[0], precision=max(told[0].precision, 2))
     floor = paragraph_start(evidence.text, start)
     before = [d for d in evidence.dates if floor <= d.start < start]
     if before:
         return before[-1]
     return published_date(start, published)
+
+
+def _dates_claim(text: str, start: int, when: DateMention) -> bool:
+    """Whether the date is governed by a verb of saying or of aftermath (see the docstring)."""
+    return bool(_CLAIM_DATE.search(text, start, when.start))
 
 
 def published_date(start: int, published: date | None) -> DateMention | None:

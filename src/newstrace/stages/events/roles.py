@@ -49,6 +49,13 @@ _SUPPORT = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r";|—|–|\s-\s|:|,\s+(?:as|while|when|after|before)\b")
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+# "Aircraft of the coalition struck…", "drones belonging to the army": the actor owns the
+# instrument noun the trigger was found on, so it acts even though it follows the trigger.
+_OWNS_TRIGGER = re.compile(
+    r"^[\w-]+(?:\s+[\w-]+)?\s+(?:of|from|belonging to|operated by)\s+"
+    r"(?:the\s+)?(?:so-called\s+)?$",
+    re.I,
+)
 _VICTIMS = re.compile(
     r"\b(?:civilians?|villagers?|farmers?|shepherds?|residents?|passers-?by|children|child|"
     r"boys?|girls?|wom[ae]n|people|famil(?:y|ies)|workers?|students?|"
@@ -165,10 +172,15 @@ def _split(
     if clause.trigger is None:
         return main[:1], main[1:], helpers
     # An actor holding the trigger ("Russian jets", "Gunmen") is the acting side.
-    before = [a for a in main if a.start <= clause.trigger]
-    after = [a for a in main if a.start > clause.trigger]
+    owners = [a for a in main if _owns_trigger(clause, clause.trigger, a)]
+    before = [a for a in main if a.start <= clause.trigger or a in owners]
+    after = [a for a in main if a not in before]
     own = [a for a in before if a.start >= _clause_start(clause, clause.trigger)]
     return own or before, after, helpers
+
+
+def _owns_trigger(clause: _Clause, trigger: int, actor: ActorMention) -> bool:
+    return actor.start > trigger and bool(_OWNS_TRIGGER.match(clause.text[trigger : actor.start]))
 
 
 def _clause_start(clause: _Clause, trigger: int) -> int:

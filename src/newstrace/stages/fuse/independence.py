@@ -5,8 +5,11 @@ original claimant out to the document's outlet): "the Syrian Ministry of Defence
 three outlets is one source; an anonymous claimant ("a resident", "an officer") is the source
 of the medium that heard it, so an outlet's own eyewitnesses and its own asserted reporting count
 as that outlet. Syndicated copies (``duplicate_of``) are their original document; the same
-outlet counts once. Reader comments are never sources; denials, hypotheticals and announcements
-are not sources *for* the event (denials are graded as contesting it).
+outlet counts once. A state speaks once, through whichever body or metonym relays it: "Syria's
+Ministry of Defence said", "the Syrian army said" and "Damascus accused" are one source, the
+Syrian state (``ActorDictionary.government_of``, capitals from GeoNames). Reader comments are
+never sources; denials, hypotheticals and announcements are not sources *for* the event
+(denials are graded as contesting it).
 """
 
 from __future__ import annotations
@@ -14,13 +17,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from newstrace.actordict import load_dictionary
+from newstrace.gazetteer.countries import capital_countries
+from newstrace.gazetteer.normalize import fold
 from newstrace.outlets import OutletRegistry, default_registry, normalise_name
 from newstrace.records import Certainty, Claimant, EventMention
 
 NOT_FOR = frozenset({Certainty.DENIED, Certainty.HYPOTHETICAL, Certainty.FUTURE})
+_STATE = "state:"  # a claimant key naming a state, never fuzzily merged ("iraq" ~ "iran" at 90)
 SAME_CLAIMANT = 90  # token_set_ratio: "Syrian Ministry of Defence" = "the Syrian Defence Ministry"
 _ANONYMOUS = re.compile(
     r"^(a|an|one|two|three|some|several|local|unnamed|anonymous)\b|"
@@ -50,11 +58,27 @@ def claimant_name(c: Claimant) -> str | None:
     return None if not text or _ANONYMOUS.search(text) else text
 
 
-def _claimant_key(name: str) -> str:
+@lru_cache(maxsize=4096)
+def _claimant_key(name: str, where: str | None = None) -> str:
+    state = _state_of(name, where)
+    if state is not None:
+        return f"{_STATE}{fold(state)}"
     key = normalise_name(name)
     for old, new in _SPELLING.items():
         key = key.replace(old, new)
     return key
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return capital_countries()
+
+
+def _state_of(name: str, where: str | None) -> str | None:
+    """The state a claimant speaks for: a government body or force, or the capital alone.
+    ``where``: the country of the event, for a body named without one ("the ministry")."""
+    bare = re.sub(r"^(?:the|officials? in|authorities in)\s+", "", name.strip(), flags=re.I)
+    return _capitals().get(fold(bare)) or load_dictionary().government_of(name, where)
 
 
 def source_of(m: EventMention, registry: OutletRegistry) -> Source:
@@ -69,7 +93,9 @@ def source_of(m: EventMention, registry: OutletRegistry) -> Source:
             return Source(f"outlet:{known.id}", name, outlet, True)
         if registry.key(name) == outlet_key:
             break
-        return Source(f"claimant:{_claimant_key(name)}", name.removeprefix("the "), outlet, True)
+        where = m.place.country if m.place else None
+        key = _claimant_key(name, where)
+        return Source(f"claimant:{key}", name.removeprefix("the "), outlet, True)
     if m.duplicate_of:
         return Source(f"document:{m.duplicate_of}", outlet, outlet, True)
     return Source(f"outlet:{outlet_key}", outlet, outlet, False)
@@ -88,7 +114,10 @@ def sources(mentions: Sequence[EventMention], registry: OutletRegistry) -> dict[
 
 
 def _merge_claimants(found: dict[str, Source]) -> dict[str, Source]:
-    keys = sorted({s.key for s in found.values() if s.key.startswith("claimant:")})
+    keys = sorted(
+        {s.key for s in found.values() if s.key.startswith("claimant:")}
+        - {s.key for s in found.values() if s.key.startswith(f"claimant:{_STATE}")}
+    )
     reps: list[str] = []  # sorted, so the first spelling of a group is its representative
     canon: dict[str, str] = {}
     for key in keys:
