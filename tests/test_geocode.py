@@ -9,7 +9,7 @@ import pytest
 from newstrace.gazetteer import Gazetteer
 from newstrace.records import PlaceMention
 from newstrace.settings import Settings
-from newstrace.stages.geocode import document_context, find_places
+from newstrace.stages.geocode import document_context, find_places, places_with_context
 from tests.test_gazetteer import gazetteer, gazetteer_file
 
 __all__ = ["gazetteer", "gazetteer_file"]  # session fixtures shared with test_gazetteer
@@ -149,6 +149,13 @@ def test_comments_reuse_the_article_context(gazetteer: Gazetteer) -> None:
     assert context.focus_country == "LB"
     mention = find_places("Tripoli again!", gazetteer, context=context)[0]
     assert mention.country_code == "LB"
+
+
+def test_places_with_context_is_both_lookups_in_one(gazetteer: Gazetteer) -> None:
+    article = "Lebanese troops deployed in Tripoli and Beirut after clashes in Lebanon."
+    places, context = places_with_context(article, gazetteer)
+    assert places == find_places(article, gazetteer)
+    assert context == document_context(article, gazetteer)
 
 
 def test_user_overlay_adds_and_overrides(gazetteer_file: Path, tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ from newstrace.stages.annotate.temporal import find_dates
 from newstrace.stages.attribution import attribute_document
 from newstrace.stages.event_types import EventTypeClassifier
 from newstrace.stages.events import code_events, rename_actors
-from newstrace.stages.geocode import GeoContext, document_context, find_places
+from newstrace.stages.geocode import GeoContext, find_places, places_with_context
 
 # Bump when any annotate/code stage changes its output: `newstrace annotate` then re-derives
 # every document annotated by an older version from its stored text.
@@ -98,16 +98,18 @@ class Annotator:
         return _LOADED[key]
 
     def annotate(self, document: DocumentInput) -> DocumentAnnotations:
-        body_places = find_places(document.body, self.gazetteer)
+        geo: GeoContext | None = None
+        if document.comments:  # comments are read in the article's place context
+            body_places, geo = places_with_context(document.body, self.gazetteer)
+        else:
+            body_places = find_places(document.body, self.gazetteer)
         facts = replace(document.facts, country=document.facts.country or _country(body_places))
         era = facts.published or text_era(document.body)
         texts: list[tuple[int | None, str, list[PlaceMention]]] = [
             (None, document.body, body_places)
         ]
-        if document.comments:  # comments are read in the article's place context
-            geo = document_context(document.body, self.gazetteer)
-            for index, comment in enumerate(document.comments):
-                texts.append((index, comment, self._places(comment, geo)))
+        for index, comment in enumerate(document.comments):
+            texts.append((index, comment, self._places(comment, geo)))
         annotated: list[TextAnnotations] = []
         events: list[EventMention] = []
         for position, text, places in texts:
@@ -121,7 +123,7 @@ class Annotator:
             events=tuple(events),
         )
 
-    def _places(self, text: str, context: GeoContext) -> list[PlaceMention]:
+    def _places(self, text: str, context: GeoContext | None) -> list[PlaceMention]:
         return find_places(text, self.gazetteer, context=context)
 
     def evidence(

@@ -25,7 +25,7 @@ from newstrace.stages.geocode.phrases import without_overlaps
 from newstrace.stages.geocode.resolve import resolve
 from newstrace.stages.geocode.spans import Span
 
-__all__ = ["GeoContext", "document_context", "find_places"]
+__all__ = ["GeoContext", "document_context", "find_places", "places_with_context"]
 
 
 def document_context(
@@ -36,6 +36,16 @@ def document_context(
     found, resolved = _resolve_text(text, gazetteer, focus_country, None)
     context = resolved_context(resolved, found.demonym_countries)
     return replace(context, origin=_fingerprint(text))
+
+
+def places_with_context(text: str, gazetteer: Gazetteer) -> tuple[list[PlaceMention], GeoContext]:
+    """``find_places`` and ``document_context`` of one text from a single resolution (an article
+    with comments needs both; resolving twice cost about a tenth of annotation time)."""
+    found, resolved = _resolve_text(text, gazetteer, None, None)
+    context = replace(
+        resolved_context(resolved, found.demonym_countries), origin=_fingerprint(text)
+    )
+    return [_mention(text, r) for r in resolved], context
 
 
 def find_places(
