@@ -151,6 +151,15 @@ def test_comments_reuse_the_article_context(gazetteer: Gazetteer) -> None:
     assert mention.country_code == "LB"
 
 
+def test_a_place_situated_by_a_neighbour_must_be_near_it(gazetteer: Gazetteer) -> None:
+    # Fictional sentence; the only "al-Karama" in the gazetteer is in Dubai, 1,700 km away.
+    text = "Gunmen abducted a council member in the town of al-Karama, east of Raqqa, on Sunday."
+    places = find_places(text, gazetteer)
+    assert [(p.text, p.country, p.geo_precision) for p in places] == [("Raqqa", "Syria", 2)]
+    near = find_places("Clashes in Hajin, 30 km south of al-Bukamal, killed two.", gazetteer)
+    assert [(p.text, p.country) for p in near] == [("Hajin", "Syria"), ("al-Bukamal", "Syria")]
+
+
 def test_places_with_context_is_both_lookups_in_one(gazetteer: Gazetteer) -> None:
     article = "Lebanese troops deployed in Tripoli and Beirut after clashes in Lebanon."
     places, context = places_with_context(article, gazetteer)

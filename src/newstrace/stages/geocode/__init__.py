@@ -7,8 +7,10 @@ context (``geocode_resolve``). Offsets are character offsets into the text given
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from newstrace.gazetteer.place import Place
 from newstrace.gazetteer.store import Gazetteer
 from newstrace.records import PlaceMention
 from newstrace.stages.geocode import lexicon as lex
@@ -17,15 +19,30 @@ from newstrace.stages.geocode.evidence import (
     GeoContext,
     Resolved,
     build_context,
+    prior,
     refined_context,
     resolved_context,
 )
 from newstrace.stages.geocode.fuzzy import fuzzy_spans
 from newstrace.stages.geocode.phrases import without_overlaps
-from newstrace.stages.geocode.resolve import resolve
+from newstrace.stages.geocode.resolve import distance_km, resolve
 from newstrace.stages.geocode.spans import Span
 
 __all__ = ["GeoContext", "document_context", "find_places", "places_with_context"]
+
+# "X, east of Y" / "X, 30 km south of the town of Y": the words between two names that make the
+# second situate the first.
+_SITUATING = re.compile(
+    r"\s*,?\s*(?:(?:about|some|around|roughly)\s+)?"
+    r"(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|province|governorate)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# A writer situates a place by a neighbour, tens of kilometres off ("east of Raqqa"), not by a
+# city 1,700 km away (al-Karama east of Raqqa read as Al Karama in Dubai); 150 km also covers
+# "100 km south of" with a margin.
+SITUATED_KM = 150.0
 
 
 def document_context(
@@ -80,11 +97,13 @@ def _resolve_text(
     if fuzzy:
         found.spans = without_overlaps(fuzzy, found.spans)
     links = _links(text, found.spans)
-    resolved = resolve(found.spans, context, links)
+    situated = _situated(text, found.spans)
+    resolved = _near_their_anchor(resolve(found.spans, context, links), found.spans, situated)
     if own_context:
         # second pass: every name's first resolution is now context for the others
         context = refined_context(found.spans, resolved, found.demonym_countries, focus_country)
         resolved = resolve(found.spans, context, links)
+        resolved = _near_their_anchor(resolved, found.spans, situated)
     return found, resolved
 
 
@@ -100,6 +119,44 @@ def _links(text: str, spans: list[Span]) -> dict[int, Span]:
         if linked(text, spans[i], spans[i + 1])
         and any(p.feature in {"PCLI", "ADM1"} for p in spans[i + 1].candidates)
     }
+
+
+def _situated(text: str, spans: list[Span]) -> dict[int, int]:
+    """Index of a span → index of the span situating it: "al-Karama, east of Raqqa", "Hajin,
+    30 km south of al-Bukamal"."""
+    return {
+        i: i + 1
+        for i in range(len(spans) - 1)
+        if _SITUATING.match(text, spans[i].end, spans[i + 1].start)
+    }
+
+
+def _near_their_anchor(
+    resolved: list[Resolved], spans: list[Span], situated: dict[int, int]
+) -> list[Resolved]:
+    """A situated place must lie within ``SITUATED_KM`` of its anchor: the nearest-ranked
+    candidate that does, else none (the event then falls to the anchor, "near" precision)."""
+    if not situated:
+        return resolved
+    index = {id(span): i for i, span in enumerate(spans)}
+    placed = {index[id(r.span)]: r for r in resolved}
+    kept: list[Resolved] = []
+    for found in resolved:
+        anchor = placed.get(situated.get(index[id(found.span)], -1))
+        if anchor is None or anchor.place.is_area or _within_reach(found.place, anchor.place):
+            kept.append(found)
+            continue
+        nearby = [p for p in found.span.candidates if _within_reach(p, anchor.place)]
+        if nearby:
+            kept.append(Resolved(found.span, max(nearby, key=prior), found.score))
+    return kept
+
+
+def _within_reach(place: Place, anchor: Place) -> bool:
+    return (
+        distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude)
+        <= SITUATED_KM
+    )
 
 
 def _mention(text: str, resolved: Resolved) -> PlaceMention:
