@@ -169,6 +169,12 @@ def test_the_owner_of_the_instrument_is_actor1(annotator: Annotator) -> None:
     assert strike.actor2 != "Global Coalition Against Daesh"
 
 
+def test_the_actor_right_before_a_weapon_noun_fires_it(annotator: Annotator) -> None:
+    body = "The SDF came under Islamic State mortar fire in Deir ez-Zor on Monday."
+    shelling = only(code(annotator, body), "Shelling/artillery/missile attack")
+    assert shelling.actor1 == "Islamic State (Syria)"
+
+
 def test_a_denial_that_names_only_the_claim_denies_that_event(annotator: Annotator) -> None:
     body = (
         "Activists accused the army of shelling a bakery in Ariha on Monday.\n\n"

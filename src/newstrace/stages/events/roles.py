@@ -49,6 +49,11 @@ _SUPPORT = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r";|—|–|\s-\s|:|,\s+(?:as|while|when|after|before)\b")
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+_WEAPON_NOUN = re.compile(
+    r"(?:mortars?|rockets?|artillery|missiles?|shell(?:s|ing)?|gunfire|fire|jets?|warplanes?|"
+    r"aircraft|drones?|helicopters?|tanks?|snipers?)\b",
+    re.I,
+)
 # "Aircraft of the coalition struck…", "drones belonging to the army": the actor owns the
 # instrument noun the trigger was found on, so it acts even though it follows the trigger.
 _OWNS_TRIGGER = re.compile(
@@ -176,7 +181,17 @@ def _split(
     before = [a for a in main if a.start <= clause.trigger or a in owners]
     after = [a for a in main if a not in before]
     own = [a for a in before if a.start >= _clause_start(clause, clause.trigger)]
-    return own or before, after, helpers
+    return _modifier_first(clause, own or before, clause.trigger), after, helpers
+
+
+def _modifier_first(clause: _Clause, side: list[ActorMention], trigger: int) -> list[ActorMention]:
+    """The actor right before a weapon noun ("warned the US to halt HSD mortar fire") fires it:
+    it leads its side, whatever came earlier in the clause. Not for people nouns: in "IS
+    militants attacked TMF fighters" TMF owns "fighters" and is the target."""
+    if not _WEAPON_NOUN.match(clause.text, trigger):
+        return side
+    owner = [a for a in side if 0 <= trigger - a.end <= 1]
+    return owner + [a for a in side if a not in owner]
 
 
 def _owns_trigger(clause: _Clause, trigger: int, actor: ActorMention) -> bool:
