@@ -175,6 +175,22 @@ def test_the_actor_right_before_a_weapon_noun_fires_it(annotator: Annotator) -> 
     assert shelling.actor1 == "Islamic State (Syria)"
 
 
+def test_a_sentence_going_on_about_the_event_takes_its_date_and_place(
+    annotator: Annotator,
+) -> None:
+    body = (
+        "Artillery shells hit a market in Ariha on Monday, killing two civilians.\n\n"
+        "The shells struck shortly after 8 am from positions near Saraqib, a rescuer told "
+        "the desk."
+    )
+    lede, detail = [m for m in code(annotator, body) if m.event_type.startswith("Explosions")]
+    assert detail.sentence.startswith("The shells struck")
+    assert lede.date is not None and lede.date.value == date(2024, 11, 11)
+    assert detail.date == lede.date and detail.place == lede.place
+    unrelated = "Artillery shells hit a market in Ariha on Monday.\n\nThe protest ended at noon."
+    assert all(m.date == lede.date for m in code(annotator, unrelated))
+
+
 def test_a_denial_that_names_only_the_claim_denies_that_event(annotator: Annotator) -> None:
     body = (
         "Activists accused the army of shelling a bakery in Ariha on Monday.\n\n"

@@ -36,6 +36,7 @@ from newstrace.records import (
 )
 from newstrace.stages.events.coding import fits_sentence, recoded, single_death
 from newstrace.stages.events.context import choose_date, choose_place, published_date
+from newstrace.stages.events.continuations import continued
 from newstrace.stages.events.denials import referred_denials
 from newstrace.stages.events.eventive import is_eventive
 from newstrace.stages.events.notes import write_notes
@@ -69,9 +70,14 @@ class _Sentence:
 
 
 def code_events(facts: DocumentFacts, evidence: TextEvidence) -> list[EventMention]:
-    """Event mentions reported by one text, in text order; plus denials of an earlier claim
-    that name only the claim ("Russia called out the US claim": see ``denials``)."""
-    mentions = _reported_events(facts, evidence)
+    """Event mentions reported by one text, in text order; sentences that go on about an event
+    take its date and place (``continuations``); denials of an earlier claim that name only the
+    claim ("Russia called out the US claim") are coded against it (``denials``)."""
+    reported = _reported_events(facts, evidence)
+    mentions = [
+        m if m is r else _with_notes(m)
+        for m, r in zip(continued(evidence.text, reported), reported, strict=True)
+    ]
     index_of = {span: i for i, span in enumerate(evidence.sentences)}
     eventful = {index_of[(m.sentence_start, m.sentence_end)] for m in mentions}
     denials = referred_denials(evidence, mentions, eventful)
