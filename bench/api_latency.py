@@ -8,7 +8,8 @@ The ledger is built synthetically (seeded, fictional) through the ledger's own A
 rows are exactly what ingest writes: 20 % of events have two reports, 10 % no date, 5 % no
 coordinates, in a Syria/Iraq-sized box over ten years. It is cached in ``bench/output/``.
 Requests go over a real socket to uvicorn on 127.0.0.1, one at a time. Prints
-``api-latency: events=… list p50=…/p95=… ms · map … · detail … · timeline … · facets …``.
+``api-latency: events=… list p50=…/p95=… ms · map … · detail … · timeline … · facets …``, then
+one list request per event filter (actor, outlet, certainty, background, text, place).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 import uvicorn
@@ -198,6 +200,26 @@ def _timed(client: httpx.Client, rounds: int, path: Callable[[int], str]) -> tup
     return statistics.median(times), times[max(0, round(0.95 * len(times)) - 1)]
 
 
+def _list(**params: str) -> str:
+    return "/api/events?" + urlencode({"limit": "50", **params})
+
+
+def _filter_cases() -> dict[str, Callable[[int], str]]:
+    """One list request per filter the events table once could not answer (they decoded every
+    record); values rotate between common, rare and absent matches in the synthetic ledger."""
+    actors = ("Islamic State", "qsd", "Civilians (Syria)", "no such actor")
+    return {
+        "actor": lambda r: _list(actor=actors[r % len(actors)]),
+        "outlet": lambda r: _list(outlet=f"Desk {'ABCDEFGHZ'[r % 9]}"),
+        "certainty": lambda r: _list(certainty=("reported", "alleged")[r % 2]),
+        "background": lambda r: _list(background=("true", "false")[r % 2]),
+        "text": lambda r: _list(
+            text=("checkpoint", f"Benchtown {r * 97 % 5000}", "zeppelin")[r % 3]
+        ),
+        "place": lambda r: _list(place=f"benchtown {r * 131 % 5000}"),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -228,6 +250,7 @@ def main() -> None:
         "detail": lambda r: f"/api/events/{sample[r]}",
         "timeline": lambda r: "/api/timeline" + ("?event_type=Protests" if r % 2 else ""),
         "facets": lambda r: "/api/facets",
+        **_filter_cases(),
     }
     results = {}
     try:

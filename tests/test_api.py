@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
@@ -23,6 +24,7 @@ from newstrace.api.config import ApiConfig
 from newstrace.api.routers.geo import MAX_POINTS
 from newstrace.api.security import CSP
 from newstrace.cli import demo_targets
+from newstrace.ledger.derived import place_key
 from newstrace.ledger.sqlite import Ledger
 from newstrace.pipeline import ingest
 from newstrace.settings import Settings, load_settings
@@ -94,6 +96,7 @@ FILTERS: list[dict[str, str]] = [
     {"certainty": "reported"},
     {"background": "false"},
     {"text": "drone"},
+    {"place": "Ninewa"},
     {"include_comments": "true"},
     {"country": "Iraq", "grade": "single_source"},
 ]
@@ -127,6 +130,71 @@ def test_event_list_equals_the_cli_query(
     assert layer["total"] == len(expected)  # map (SQL fast path or record path) agrees
     mapped = {e["event_id"] for e in expected if e["latitude"] is not None}
     assert {p["id"] for p in layer["points"]} == mapped
+
+
+def reference_ids(ledger: Ledger, params: dict[str, str]) -> list[str]:
+    """The events a filter matched when filters decoded every record (before migration 4),
+    recomputed here from the records and their mentions, in list order."""
+    f = to_filter(params)
+    found = []
+    for event in ledger.mentions.events(include_comment_only=f.include_comments):
+        mentions = [
+            m
+            for m in ledger.mentions.event_mentions(event_id=event.event_id)
+            if f.include_comments or not m.in_comments
+        ]
+        if mentions and _old_matches(event, mentions, f):
+            found.append(event.event_id)
+    return found
+
+
+def _old_matches(event: Any, mentions: list[Any], f: queries.EventFilter) -> bool:
+    names = [event.actor1, event.actor2, *event.assoc_actor_1, *event.assoc_actor_2]
+    place = event.place
+    places = [place.name, place.admin1, place.admin2] if place else []
+    words = re.findall(r"[^\W_]+", (f.text or "").lower())
+    texts = [event.notes, *(m.sentence for m in mentions)]
+    return all(
+        (
+            f.certainty is None or event.certainty == f.certainty,
+            f.background is None or all(m.background for m in mentions) == f.background,
+            f.actor is None or any(f.actor.lower() in (n or "").lower() for n in names),
+            f.outlet is None or any(f.outlet.lower() in (m.outlet or "").lower() for m in mentions),
+            f.place is None or any(place_key(f.place) == place_key(p) for p in places if p),
+            # Whole words in order, the last as a prefix (the text filter's full-text meaning).
+            not words
+            or any(re.search(r"\b" + r"\W+".join(map(re.escape, words)), t.lower()) for t in texts),
+        )
+    )
+
+
+OLD_SEMANTICS: list[dict[str, str]] = [
+    {"actor": "islamic state"},
+    {"actor": "Forces", "include_comments": "true"},
+    {"outlet": "desk b"},
+    {"outlet": "Desk D", "include_comments": "true"},
+    {"certainty": "reported"},
+    {"certainty": "asserted", "include_comments": "true"},
+    {"background": "true"},
+    {"background": "false", "include_comments": "true"},
+    {"text": "drone"},
+    {"text": "killed", "include_comments": "true"},
+    {"place": "homs"},
+    {"place": "Deir ez-Zor"},
+    {"place": "al qaim"},
+    {"place": "homs", "outlet": "desk"},
+]
+
+
+@pytest.mark.parametrize("params", OLD_SEMANTICS, ids=lambda p: ",".join(p.values()))
+def test_sql_filters_match_the_record_filters_they_replace(
+    client: TestClient, ledger: Ledger, params: dict[str, str]
+) -> None:
+    expected = reference_ids(ledger, params)
+    assert expected, "each case must match something in the demo ledger"
+    body = client.get("/api/events", params={**params, "limit": 500}).json()
+    assert [e["event_id"] for e in body["events"]] == expected
+    assert body["total"] == len(expected)
 
 
 def test_filters_actually_narrow(client: TestClient) -> None:

@@ -108,3 +108,20 @@ def test_annotate_again_is_idempotent(demo_db: Path) -> None:
     result = run("annotate", "--all", db=demo_db)
     assert result.returncode == 0, result.stderr
     assert export(demo_db, "events") == before, "re-deriving from stored text is deterministic"
+
+
+def test_place_filter_on_export_and_events(demo_db: Path) -> None:
+    every = [json.loads(line) for line in export(demo_db, "events").splitlines()]
+
+    def at_ninewa(event: dict[str, object]) -> bool:
+        names = (event["location"], event["admin1"], event["admin2"])
+        return any(isinstance(n, str) and n.lower() == "ninewa" for n in names)
+
+    expected = [e["event_id"] for e in every if at_ninewa(e)]
+    assert 0 < len(expected) < len(every)
+    lines = export(demo_db, "events", "--place", "NINEWA").splitlines()
+    assert [json.loads(line)["event_id"] for line in lines] == expected
+    listing = run("events", "--place", "ninewa", "--limit", "500", db=demo_db)
+    assert listing.returncode == 0, listing.stderr
+    assert [line.split()[0] for line in listing.stdout.splitlines()] == expected
+    assert export(demo_db, "events", "--place", "Nowhere-on-earth") == ""

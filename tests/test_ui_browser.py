@@ -253,3 +253,18 @@ def test_hostile_pages_render_inert(base_url: str, page: tuple[Page, Watch]) -> 
         assert "__xss" in p.locator("body").inner_text(), url  # shown as text
         name = re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-") or "explorer"
         p.screenshot(path=str(SHOTS / f"xss-{name[:60]}.png"), full_page=True)
+
+
+def test_place_filter_narrows_map_and_list(base_url: str, page: tuple[Page, Watch]) -> None:
+    p, _ = page
+    expected = _api(base_url, "/api/events", place="ninewa", limit="50")
+    assert expected["total"] > 0
+    p.goto(base_url + "/")
+    _wait_idle(p)
+    p.fill("input[name=place]", "Ninewa")
+    p.locator(f"#count[data-total='{expected['total']}']").wait_for(state="attached")
+    _wait_idle(p)
+    assert p.locator("#map").get_attribute("data-total") == str(expected["total"])
+    links = p.locator("#event-list tbody a").evaluate_all("ls => ls.map(a => a.pathname)")
+    assert links == [f"/events/{e['event_id']}" for e in expected["events"]]
+    assert "place=Ninewa" in (p.locator("#csv").get_attribute("href") or "")

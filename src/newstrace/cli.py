@@ -40,6 +40,13 @@ DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="Ledger file [default: $NEWSTRACE_DB, else ./newstrace.db]"),
 ]
+PlaceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--place",
+        help="Only events at this location, admin1 or admin2 name (case and accents ignored)",
+    ),
+]
 
 
 class ExportKind(StrEnum):
@@ -159,6 +166,7 @@ def export_command(
     include_comments: Annotated[
         bool, typer.Option("--include-comments", help="Also events only reader comments mention")
     ] = False,
+    place: PlaceOption = None,
     db: DbOption = None,
 ) -> None:
     """Export the ledger in the formats DESIGN.md defines."""
@@ -169,12 +177,13 @@ def export_command(
     settings = _settings(db)
     _require_ledger(settings.db)
     with Ledger.open(settings.db) as ledger, _open_output(output) as out:
-        count = _write_export(ledger, kind, fmt, out, include_comments)
+        wanted = queries.EventFilter(include_comments=include_comments, place=place or None)
+        count = _write_export(ledger, kind, fmt, out, wanted)
     console.print(f"exported {count} {kind.value}" + (f" to {output}" if output else ""))
 
 
 def _write_export(
-    ledger: Ledger, kind: ExportKind, fmt: ExportFormat, out: TextIO, include_comments: bool
+    ledger: Ledger, kind: ExportKind, fmt: ExportFormat, out: TextIO, wanted: queries.EventFilter
 ) -> int:
     fields: tuple[str, ...]
     objects: Iterator[dict[str, Any]]
@@ -184,9 +193,7 @@ def _write_export(
         objects = queries.place_objects(ledger, include_comments=True)
         fields = exports.PLACE_FIELDS
     else:
-        objects = queries.event_objects(
-            ledger, queries.EventFilter(include_comments=include_comments)
-        )
+        objects = queries.event_objects(ledger, wanted)
         fields = exports.EVENT_FIELDS
     if fmt is ExportFormat.jsonl:
         return exports.write_jsonl(objects, out)
@@ -234,6 +241,7 @@ def events_command(
         str | None, typer.Option(help="Only events an outlet reports (substring)")
     ] = None,
     actor: Annotated[str | None, typer.Option(help="Actor name substring")] = None,
+    place: PlaceOption = None,
     limit: Annotated[int, typer.Option(min=1)] = 50,
     include_comments: Annotated[bool, typer.Option("--include-comments")] = False,
     db: DbOption = None,
@@ -242,7 +250,12 @@ def events_command(
     settings = _settings(db)
     _require_ledger(settings.db)
     wanted = queries.EventFilter(
-        grade=grade, outlet=outlet, actor=actor, limit=limit, include_comments=include_comments
+        grade=grade,
+        outlet=outlet,
+        actor=actor,
+        place=place or None,
+        limit=limit,
+        include_comments=include_comments,
     )
     out = Console(width=max(Console().width, 140))
     with Ledger.open(settings.db) as ledger:

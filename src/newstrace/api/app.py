@@ -25,7 +25,10 @@ from newstrace.web import pages
 DESCRIPTION = """The newstrace ledger: documents, fused events with their evidence, actors,
 places and full-text search. Read endpoints are open; write endpoints (ingest, outlet labels)
 need `Authorization: Bearer $NEWSTRACE_API_TOKEN`. Downloads use the same query code and field
-names as `newstrace export`."""
+names as `newstrace export`. Event filters: `actor` and `outlet` match substrings, `place` a
+whole location/admin1/admin2 name (accents, hyphens, apostrophes ignored), `text` whole words
+of the notes and source sentences (full-text tokens, the last word also as a prefix), all
+case-insensitive. Editing an outlet's label re-grades the events it reports at once."""
 
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")

@@ -1,11 +1,10 @@
-"""Query parameters → ``queries.EventFilter``, and the SQL fast path for map/timeline/counts.
+"""Query parameters → ``queries.EventFilter``, and the WHERE clause map/timeline/counts share.
 
 The list, detail and download endpoints go through ``queries.select_events`` like the CLI
-export. The map, the timeline and the match count only need columns of the ``events`` table:
-when every active filter is one SQL can apply (``queries.sql_conditions``, the same WHERE the
-shared query builds), they aggregate in SQL, which keeps them fast at 100k events; filters that
-need the decoded records (actor, outlet, certainty, background, text) fall back to
-``select_events`` so results never differ between the two paths.
+export. The map, the timeline, the facets and the match count aggregate in SQL over the
+``events`` table with ``queries.sql_conditions``, the very WHERE clause the list uses, so the
+two can never disagree; every filter is answerable there (migration 4), which keeps them fast
+at 100k events.
 """
 
 from __future__ import annotations
@@ -30,10 +29,6 @@ class Grade(StrEnum):
     single_source = "single_source"
     corroborated = "corroborated"
     contested = "contested"
-
-
-# Filters the events table cannot answer; any of them sends a query down the record path.
-RECORD_FILTERS = ("actor", "outlet", "certainty", "background", "text")
 
 
 _NUMBER = r"-?[0-9]{1,3}(\.[0-9]{1,10})?"
@@ -80,7 +75,21 @@ def event_filter(
         bool | None, Query(description="true: only recalled history; false: only news")
     ] = None,
     text: Annotated[
-        str | None, Query(max_length=500, description="Substring of notes or a source sentence")
+        str | None,
+        Query(
+            max_length=500,
+            description="Words in the notes or a source sentence (full-text match on whole "
+            "words, case- and accent-insensitive, the last word also as a prefix: 'drone' "
+            "finds 'drones', 'rone' finds nothing)",
+        ),
+    ] = None,
+    place: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Name of the event's location, admin1 or admin2: the whole name, "
+            "ignoring case, accents, hyphens and apostrophes ('al qaim' finds 'Al Qā’im')",
+        ),
     ] = None,
     include_comments: Annotated[
         bool, Query(description="Also events only reader comments mention")
@@ -96,12 +105,8 @@ def event_filter(
         sub_event_type=blank(sub_event_type), grade=grade.value if grade else None,
         country=blank(country), bbox=parse_bbox(bbox), actor=blank(actor), outlet=blank(outlet),
         certainty=certainty.value if certainty else None, background=background,
-        text=blank(text), include_comments=include_comments,
+        text=blank(text), place=blank(place), include_comments=include_comments,
     )  # fmt: skip
-
-
-def needs_records(f: queries.EventFilter) -> bool:
-    return any(getattr(f, name) is not None for name in RECORD_FILTERS)
 
 
 def sql_where(f: queries.EventFilter) -> tuple[str, list[Any]]:
@@ -109,22 +114,9 @@ def sql_where(f: queries.EventFilter) -> tuple[str, list[Any]]:
 
 
 def scope(ledger: Ledger, f: queries.EventFilter) -> tuple[str, list[Any]]:
-    """A WHERE clause over ``events`` selecting exactly the events the filter matches.
-
-    SQL-only filters give the shared query's own WHERE. Record filters run ``select_events``
-    once and put the matching ids in a per-connection TEMP table, so every aggregate after
-    that is plain SQL either way (TEMP tables live outside the ledger file: no write lock)."""
-    everything = replace(f, limit=None, offset=0)
-    if not needs_records(f):
-        return sql_where(everything)
-    db = ledger.connection
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS api_scope (event_id TEXT PRIMARY KEY)")
-    db.execute("DELETE FROM temp.api_scope")
-    db.executemany(
-        "INSERT OR IGNORE INTO temp.api_scope VALUES (?)",
-        ((event.event_id,) for event, _ in queries.select_events(ledger, everything)),
-    )
-    return " WHERE event_id IN (SELECT event_id FROM temp.api_scope)", []
+    """A WHERE clause over ``events`` selecting exactly the events the filter matches (all of
+    them: paging does not apply to aggregates)."""
+    return sql_where(replace(f, limit=None, offset=0))
 
 
 def also(where: str, clause: str) -> str:

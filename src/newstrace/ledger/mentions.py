@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newstrace.ledger.codec import event_from, mention_from, to_json, to_plain
+from newstrace.ledger.derived import Derived, derive, facts_by, write_side
 from newstrace.records import (
     ActorMention,
     DocumentAnnotations,
@@ -70,23 +71,17 @@ class MentionStore:
         )
 
     def assign_events(self, events: Sequence[Event]) -> None:
-        """Store fused events and point their mentions at them (replacing earlier versions)."""
+        """Store fused events and point their mentions at them (replacing earlier versions).
+
+        The one place events are written: the filter columns and side rows (``derived``) are
+        written with them. An upsert, not INSERT OR REPLACE, keeps the event's rowid, which
+        keys its full-text row."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         for event in events:
-            place = event.place
-            self._db.execute(
-                "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    event.event_id,
-                    event.event_date.isoformat() if event.event_date else None,
-                    event.event_type, event.sub_event_type,
-                    place.country if place else None, place.admin1 if place else None,
-                    place.latitude if place else None, place.longitude if place else None,
-                    event.fatalities, event.corroboration.grade,
-                    event.corroboration.independent_sources,
-                    int(self._only_in_comments(event.mention_ids)), to_json(event), now,
-                ),
-            )  # fmt: skip
+            facts = facts_by(self._db, "mention_id", event.mention_ids)
+            derived = derive(event, [f for m in event.mention_ids for f in facts.get(m, [])])
+            (row,) = self._db.execute(_UPSERT_EVENT, _event_row(event, derived, now)).fetchall()
+            write_side(self._db, int(row[0]), event.event_id, derived)
             self._db.executemany(
                 "UPDATE event_mentions SET event_id=? WHERE mention_id=?",
                 [(event.event_id, m) for m in event.mention_ids],
@@ -98,14 +93,6 @@ class MentionStore:
 
     def delete_events(self, event_ids: Iterable[str]) -> None:
         self._db.executemany("DELETE FROM events WHERE event_id=?", [(e,) for e in event_ids])
-
-    def _only_in_comments(self, mention_ids: Sequence[str]) -> bool:
-        marks = ",".join("?" * len(mention_ids))
-        row = self._db.execute(
-            f"SELECT min(in_comments) FROM event_mentions WHERE mention_id IN ({marks})",
-            tuple(mention_ids),
-        ).fetchone()
-        return bool(row[0]) if row and row[0] is not None else False
 
     # -- reads --------------------------------------------------------------------------------
 
@@ -123,6 +110,51 @@ class MentionStore:
         where, params = _filter(document_id=document_id, event_id=event_id)
         rows = self._db.execute(f"SELECT record FROM event_mentions {where} ORDER BY rowid", params)
         return [mention_from(json.loads(r[0])) for r in rows]
+
+    def mentions_by_event(
+        self, event_ids: Sequence[str], *, include_comments: bool = True
+    ) -> dict[str, list[EventMention]]:
+        """The mentions of several events in one query, each event's in stored order."""
+        found: dict[str, list[EventMention]] = {}
+        if not event_ids:
+            return found
+        news_only = "" if include_comments else " AND in_comments = 0"
+        rows = self._db.execute(
+            f"SELECT event_id, record FROM event_mentions WHERE event_id IN"
+            f" ({','.join('?' * len(event_ids))}){news_only} ORDER BY rowid",
+            tuple(event_ids),
+        )
+        for event_id, record in rows:
+            found.setdefault(str(event_id), []).append(mention_from(json.loads(record)))
+        return found
+
+    def events_by_id(self, event_ids: Sequence[str]) -> list[Event]:
+        """These events (those that exist), in the order asked."""
+        if not event_ids:
+            return []
+        rows = self._db.execute(
+            f"SELECT event_id, record FROM events WHERE event_id IN"
+            f" ({','.join('?' * len(event_ids))})",
+            tuple(event_ids),
+        )
+        found = {str(r[0]): event_from(json.loads(r[1])) for r in rows}
+        return [found[e] for e in event_ids if e in found]
+
+    def outlet_terms(self) -> list[str]:
+        """Every outlet name events are reported by, lower-cased (``event_terms``)."""
+        rows = self._db.execute("SELECT DISTINCT term FROM event_terms WHERE kind = 'outlet'")
+        return [str(r[0]) for r in rows]
+
+    def events_reported_by(self, outlet_terms: Sequence[str]) -> list[str]:
+        """Ids of events with a mention from one of these (lower-cased) outlet names."""
+        if not outlet_terms:
+            return []
+        rows = self._db.execute(
+            "SELECT DISTINCT event_id FROM event_terms WHERE kind = 'outlet' AND term IN"
+            f" ({','.join('?' * len(outlet_terms))}) ORDER BY event_id",
+            tuple(outlet_terms),
+        )
+        return [str(r[0]) for r in rows]
 
     def events(self, *, include_comment_only: bool = False) -> Iterator[Event]:
         where = "" if include_comment_only else "WHERE only_in_comments = 0"
@@ -144,6 +176,31 @@ class MentionStore:
         )
         while rows := cursor.fetchmany(1000):  # bounded memory, and no cursor left open
             yield from rows
+
+
+_EVENT_COLUMNS = (
+    "event_id", "event_date", "event_type", "sub_event_type", "country", "admin1", "latitude",
+    "longitude", "fatalities", "grade", "independent_sources", "only_in_comments", "record",
+    "updated_at", "certainty", "background", "background_all",
+)  # fmt: skip
+_UPSERT_EVENT = (
+    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(_EVENT_COLUMNS))}) ON CONFLICT (event_id) DO UPDATE SET "
+    + ", ".join(f"{c}=excluded.{c}" for c in _EVENT_COLUMNS[1:])
+    + " RETURNING rowid"
+)
+
+
+def _event_row(event: Event, derived: Derived, now: str) -> tuple[Any, ...]:
+    place = event.place
+    return (
+        event.event_id, event.event_date.isoformat() if event.event_date else None,
+        event.event_type, event.sub_event_type, place.country if place else None,
+        place.admin1 if place else None, place.latitude if place else None,
+        place.longitude if place else None, event.fatalities, event.corroboration.grade,
+        event.corroboration.independent_sources, int(derived.only_in_comments), to_json(event),
+        now, derived.certainty, int(derived.background), int(derived.background_all),
+    )  # fmt: skip
 
 
 _MENTION_COLUMNS = (

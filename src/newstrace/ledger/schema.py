@@ -5,7 +5,11 @@ Never edit a released migration: append a new one. ``schema_migrations`` records
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from newstrace.ledger.derived import backfill as derive_event_filters
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,6 +17,8 @@ class Migration:
     version: int
     name: str
     sql: str
+    # Runs after ``sql`` in the same transaction: fills new columns from what is stored.
+    backfill: Callable[[sqlite3.Connection], None] | None = None
 
 
 _DOCUMENTS = """
@@ -208,8 +214,49 @@ CREATE INDEX events_cover ON events(
 );
 """
 
+# Every event filter in SQL (``ledger.derived`` says what each column holds). Measured by
+# bench/api_latency.py at 100k events: actor, outlet, certainty, background and text filters
+# decoded every record (p95 2–20 s); with these each list request is under 300 ms.
+_EVENT_FILTERS = """
+ALTER TABLE events ADD COLUMN certainty TEXT;
+ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN background_all INTEGER NOT NULL DEFAULT 0;
+
+-- Lower-cased names per event: kind 'actor' | 'outlet' | 'place'. news = 0 for an outlet that
+-- only reader comments carry. The key serves place equality; actor and outlet substrings scan
+-- one kind's range (~2 rows per event), far less than decoding records.
+CREATE TABLE event_terms (
+    kind     TEXT NOT NULL,
+    term     TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    news     INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (kind, term, event_id)
+) WITHOUT ROWID;
+CREATE INDEX event_terms_event ON event_terms(event_id);
+
+-- Notes, news sentences and comment sentences of each event; rowid = events.rowid (kept
+-- stable: events are upserted, never replaced).
+CREATE VIRTUAL TABLE events_fts USING fts5(
+    notes, sentences, comment_sentences, tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER events_derived_delete AFTER DELETE ON events BEGIN
+    DELETE FROM event_terms WHERE event_id = old.event_id;
+    DELETE FROM events_fts WHERE rowid = old.rowid;
+END;
+
+-- The list walks this index in date order and checks each filter on the index entry alone:
+-- with the new columns in it, a filter that matches few events never reads the wide rows
+-- (each carries its JSON record), and counting stays an index-only scan.
+DROP INDEX events_order;
+CREATE INDEX events_order ON events(
+    only_in_comments, event_date IS NULL, event_date, event_id, certainty, background,
+    background_all
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, raw inputs, comments, runs", _DOCUMENTS),
     Migration(2, "place, actor and event mentions; fused events", _ANNOTATIONS),
     Migration(3, "indexes for the event list and map at 100k events", _EVENT_INDEXES),
+    Migration(4, "every event filter in SQL", _EVENT_FILTERS, derive_event_filters),
 )

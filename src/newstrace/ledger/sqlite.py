@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -87,6 +87,8 @@ class Ledger:
             with self.transaction():
                 for statement in _split_sql(migration.sql):
                     self._db.execute(statement)
+                if migration.backfill is not None:
+                    migration.backfill(self._db)
                 self._db.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)",
                     (migration.version, migration.name, _now()),
@@ -253,12 +255,18 @@ class Ledger:
         )
         return [(str(r[0]), str(r[1])) for r in rows]
 
-    def document_sources(self) -> dict[str, str]:
-        """document_id → source as the user gave it (path or URL)."""
-        return {
-            str(r[0]): str(r[1])
-            for r in self._db.execute("SELECT document_id, source FROM documents")
-        }
+    def document_sources(self, document_ids: Collection[str] | None = None) -> dict[str, str]:
+        """document_id → source as the user gave it (path or URL); all documents, or these."""
+        if document_ids is None:
+            rows = self._db.execute("SELECT document_id, source FROM documents")
+        else:
+            ids = sorted(set(document_ids))
+            rows = self._db.execute(
+                "SELECT document_id, source FROM documents"
+                f" WHERE document_id IN ({','.join('?' * len(ids))})",
+                ids,
+            )
+        return {str(r[0]): str(r[1]) for r in rows}
 
     def counts(self) -> dict[str, int]:
         """Documents by status and failure reason, e.g. {'ok': 10, 'failed:binary_content': 1}."""

@@ -2,7 +2,8 @@
 
 Ingest runs the same ``pipeline.ingest`` as the CLI, under the single-writer lock; URL fetching
 keeps its refusal of private and loopback addresses (there is no way to lift it from here).
-Outlet edits go to the user's outlet YAML file, validated by the registry's own parser.
+Outlet edits go to the user's outlet YAML file, validated by the registry's own parser, and
+re-grade the events that outlet reports at once (``api.regrade``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, UploadFile
 from pydantic import BaseModel, Field
 
 from newstrace.api.deps import State, require_token
+from newstrace.api.regrade import regrade_outlet
 from newstrace.outlets import OutletFileError, parse_outlet
 from newstrace.pipeline import IngestReport, ingest
 from newstrace.records import sha256_hex
@@ -117,11 +119,14 @@ def edit_outlet(outlet_id: str, edit: OutletEdit, state: State) -> dict[str, Any
         outlet = parse_outlet(entry, f"PUT /api/outlets/{outlet_id}")
     except OutletFileError as error:
         raise HTTPException(422, str(error)) from error
-    with state.write_lock:
+    before = state.registry()
+    with state.writer() as ledger:  # the write lock: one writer for the file and the ledger
         _save_entry(state.config.outlet_file, entry)
         state.reload_registry()
+        regraded = regrade_outlet(ledger, outlet_id, before, state.registry())
     return {"id": outlet.id, "name": outlet.name, "affiliation": outlet.affiliation,
-            "basis": outlet.basis, "file": state.config.outlet_file.name}  # fmt: skip
+            "basis": outlet.basis, "file": state.config.outlet_file.name,
+            "regraded": regraded}  # fmt: skip
 
 
 def _kept(current: Any, key: str) -> list[str]:
