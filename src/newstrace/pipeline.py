@@ -47,6 +47,7 @@ class IngestReport:
     annotation_errors: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
     event_mentions: int = 0
     events_touched: int = 0
+    fusion_capped: int = 0  # mentions whose fusion candidates a full block cut (BLOCK_CAP)
 
     @property
     def failed(self) -> int:
@@ -242,6 +243,7 @@ class Ingestor:
         self.ledger.mentions.delete_events(result.retired)
         self.ledger.mentions.assign_events([*result.created, *result.updated])
         self.report.events_touched += len(result.created) + len(result.updated)
+        self.report.fusion_capped += len(result.capped)
 
     def _near_duplicate_of(self, document_id: str, signature: bytes | None) -> str | None:
         if signature is None:
