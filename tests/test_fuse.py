@@ -521,3 +521,12 @@ def test_qualified_and_bare_claimant_names_are_one_source(registry: OutletRegist
     )
     count, labels = independent_sources([a, b], registry)
     assert count == 1, labels
+
+
+def test_times_dates_years_and_ages_are_not_counts() -> None:
+    from newstrace.stages.fuse.score import numbers
+
+    assert numbers("The shells struck shortly after 8 am, when the market was busy.") == set()
+    assert numbers("On 17 September 2017 the strike killed two.") == {"2"}
+    assert numbers("A 52-year-old and four others were killed at 11:40 pm.") == {"4"}
+    assert numbers("Over 3,976 persons were arrested on March 3.") == {"3976"}

@@ -176,9 +176,25 @@ def casualty_part(fa: Features, fb: Features) -> tuple[float, str]:
     return 0.2, f"fatalities differ ({ka} vs {kb})"
 
 
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# Numbers that say when or how old, not how many: "8 am", "11:40 pm", "2017", "17 September",
+# "September 17", "a 52-year-old". Left in, "the shells struck shortly after 8 am" would read as
+# a count differing from the lede's "two civilians" and split one report into two incidents.
+_NOT_COUNTS = re.compile(
+    rf"\b\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{{1,2}}:\d{{2}}\b|"
+    rf"\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b|"
+    rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,3}}-year-old",
+    re.IGNORECASE,
+)
+
+
 def numbers(sentence: str) -> frozenset[str]:
-    """Counts a sentence states ("3,000", "two"): differing counts mean different incidents."""
-    words = re.findall(r"[a-z]+|\d[\d,]*", sentence.lower())
+    """Counts a sentence states ("3,000", "two"): differing counts mean different incidents.
+    Times, years, days of the month and ages are not counts."""
+    words = re.findall(r"[a-z]+|\d[\d,]*", _NOT_COUNTS.sub(" ", sentence).lower())
     return frozenset(
         w.replace(",", "") if w[0].isdigit() else _NUMBER_WORDS[w]
         for w in words
