@@ -43,7 +43,9 @@ from newstrace.stages.geocode import GeoContext, find_places, places_with_contex
 # 2: eventiveness filter, clause-aware roles, locative place choice, dates nearest the trigger
 #    or the publication date, undated documents named for the era their text dates.
 # 3: dates of the telling are not event dates, the owner of an instrument acts, denials of a
-#    claim named only by reference ("rejected the US claim") are coded against that claim.
+#    claim named only by reference ("rejected the US claim") are coded against that claim,
+#    continuations take their event's date and place, fronted phrases do not act, opinion
+#    pieces report incidents that have a place and two sides.
 ANNOTATOR_VERSION = 3
 
 

@@ -8,8 +8,9 @@ classifier cannot tell them apart. A sentence codes an event only when it has
    copula ("are", "is") does not count, nor do reporting verbs ("said", "told"); and
 2. a concrete anchor: a place, a date, a casualty count, or two distinct named actors.
 A verbless sentence passes only with both a date and a place in it (a dateline-style line).
-In an opinion piece, the anchor must be a date or a casualty count: its places and actors are
-what the columnist argues about, and only dated or counted incidents are reports within it.
+In an opinion piece, the anchor must be a date, a casualty count, or a place together with two
+named sides: a place or an actor alone is what the columnist argues about, while "HTS-led
+jihadists attacked government forces in North Hama" is an incident the piece reports.
 """
 
 from __future__ import annotations
@@ -77,10 +78,11 @@ def has_anchor(
     counted = any(start <= c.start and c.end <= end for c in evidence.casualties)
     if dated or counted:
         return True
-    if genre in _STRICT_GENRES:
-        return False
     placed = any(start <= p.start and p.end <= end for p in evidence.places)
-    return placed or len({a.actor for a in actors}) >= 2
+    two_sides = len({a.actor for a in actors}) >= 2
+    if genre in _STRICT_GENRES:
+        return placed and two_sides
+    return placed or two_sides
 
 
 def is_eventive(

@@ -49,6 +49,12 @@ _SUPPORT = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r";|—|–|\s-\s|:|,\s+(?:as|while|when|after|before)\b")
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+# A sentence-initial adverbial phrase closed by a comma: its actors set the scene, they do not act.
+_FRONTED_PHRASE = re.compile(
+    r"\W*(?:undeterred|after|following|despite|amid|amidst|unlike|having|before|since|during|"
+    r"in response to|in retaliation for|(?:hours|days|weeks) after)\b[^,;]{0,120},",
+    re.I,
+)
 _WEAPON_NOUN = re.compile(
     r"(?:mortars?|rockets?|artillery|missiles?|shell(?:s|ing)?|gunfire|fire|jets?|warplanes?|"
     r"aircraft|drones?|helicopters?|tanks?|snipers?)\b",
@@ -166,6 +172,10 @@ def _split(
     """Acting side, acted-upon side and helpers of the acting side."""
     helpers = [a for a in actors if _SUPPORT.search(_before(clause, a, _SUPPORT_WINDOW))]
     main = [a for a in actors if a not in helpers]
+    scene = _FRONTED_PHRASE.match(clause.text, clause.start, clause.end)
+    after_scene = scene is not None and (clause.trigger or clause.end) >= scene.end()
+    if scene is not None and after_scene and any(a.start >= scene.end() for a in main):
+        main = [a for a in main if a.start >= scene.end()]  # the scene's actors do not take part
     between = _between_sides(clause, main)
     if between is not None:
         return between[0], between[1], helpers
@@ -200,9 +210,13 @@ def _owns_trigger(clause: _Clause, trigger: int, actor: ActorMention) -> bool:
 
 def _clause_start(clause: _Clause, trigger: int) -> int:
     """Start of the clause holding the trigger: actors of an earlier clause ("as the army
-    advanced — mortar fire killed…", "; later …") are not its subject."""
+    advanced — mortar fire killed…", "; later …") or of a fronted phrase ("Undeterred by the
+    Al-Qaeda attack, the US launched…") are not its subject."""
     breaks = list(_CLAUSE_BREAK.finditer(clause.text, clause.start, trigger))
-    return breaks[-1].end() if breaks else clause.start
+    if breaks:
+        return breaks[-1].end()
+    scene = _FRONTED_PHRASE.match(clause.text, clause.start, trigger)
+    return scene.end() if scene else clause.start
 
 
 def _before(clause: _Clause, actor: ActorMention, window: int) -> str:
