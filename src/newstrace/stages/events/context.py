@@ -29,7 +29,7 @@ from datetime import date
 
 from newstrace.records import Attribution, DateMention, PlaceMention, TextEvidence
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")  # a line break, and any blank lines after it
 _LOCATIVE = re.compile(
     r"\b(?:in|near|at|on|outside|around|inside|across|into|to|towards?|"
     r"(?:on the )?outskirts of|close to|(?:kilometres|kilometers|km|miles) (?:from|of))\s+"
@@ -68,6 +68,11 @@ def paragraph_start(text: str, position: int) -> int:
     """Where the paragraph holding ``position`` starts (evidence does not cross paragraphs)."""
     breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, position)]
     return breaks[-1] if breaks else 0
+
+
+def paragraphs_between(text: str, start: int, end: int) -> int:
+    """How many paragraph breaks lie between two offsets."""
+    return len(_PARAGRAPH_BREAK.findall(text, start, end))
 
 
 def choose_place(

@@ -14,11 +14,11 @@ from dataclasses import replace
 from typing import Final
 
 from newstrace.records import EventMention
+from newstrace.stages.events.context import paragraphs_between
 
 # Two paragraphs: the detail paragraph that follows a news lede (measured on the demo corpus's
 # fictional reports, where details sit in the next one or two).
 CONTINUATION_PARAGRAPHS: Final = 2
-_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _DEFINITE_EVENT = re.compile(
     r"^\W*(?:the|this|that|these|those)\s+(?:\w+\s+)?"
     r"(?:strikes?|air ?strikes?|raids?|attacks?|shelling|shells|bombing|bombardment|blasts?|"
@@ -46,7 +46,7 @@ def _antecedent(text: str, earlier: list[EventMention], m: EventMention) -> Even
     for candidate in reversed(earlier):
         if candidate.sentence_start >= m.sentence_start or candidate.background:
             continue
-        between = len(_PARAGRAPH_BREAK.findall(text, candidate.sentence_end, m.sentence_start))
+        between = paragraphs_between(text, candidate.sentence_end, m.sentence_start)
         if between > CONTINUATION_PARAGRAPHS:
             return None
         if candidate.event_type == m.event_type:

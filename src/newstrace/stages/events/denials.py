@@ -17,12 +17,12 @@ from dataclasses import replace
 from typing import Final
 
 from newstrace.records import Attribution, Certainty, Claimant, EventMention, TextEvidence
+from newstrace.stages.events.context import paragraphs_between
 
 # A reply to a claim follows it within a few paragraphs in news prose (the sample's Russian
 # reply comes 3 paragraphs after the US claim); farther back "the claim" more often means
 # something the text never reported.
 REFERENCE_PARAGRAPHS: Final = 3
-_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _DENIES_CLAIM = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|"
     r"called out|disputed|disputes|contradicted|branded|slammed)\s+"
@@ -67,7 +67,7 @@ def _claim_referred(
         m
         for m in coded
         if m.sentence_start < start
-        and _paragraphs_between(text, m.sentence_end, start) <= REFERENCE_PARAGRAPHS
+        and paragraphs_between(text, m.sentence_end, start) <= REFERENCE_PARAGRAPHS
         and not m.background
         and m.attribution.certainty in _DENIABLE
     ]
@@ -75,10 +75,6 @@ def _claim_referred(
         if not whose or _claimed_by(mention, whose):
             return mention
     return None
-
-
-def _paragraphs_between(text: str, start: int, end: int) -> int:
-    return len(_PARAGRAPH_BREAK.findall(text, start, end))
 
 
 def _claimed_by(mention: EventMention, whose: str) -> bool:
