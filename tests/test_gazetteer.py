@@ -210,3 +210,30 @@ def test_default_builds_into_the_cache_and_drops_old_versions(
     assert not stale.exists()
     Gazetteer.default(Settings())  # second time: opened, not rebuilt
     assert len(built) == 1
+
+
+@pytest.mark.parametrize(
+    ("key", "variant"), [("amara", "amarah"), ("diwaniyah", "diwaniya"), ("hama", "hamah")]
+)
+def test_marbuta_variants_swap_a_final_h(key: str, variant: str) -> None:
+    assert store_module.marbuta_variant(key) == variant
+
+
+@pytest.mark.parametrize("key", ["ada", "paris", "al ka"])
+def test_short_or_other_keys_have_no_marbuta_variant(key: str) -> None:
+    assert store_module.marbuta_variant(key) is None
+
+
+def test_romanised_names_meet_their_ah_spelling(gazetteer: Gazetteer) -> None:
+    # "Amadiya" is no GeoNames spelling of Al-'Amadiyah; "Amara" is only an alternate of
+    # Al-'Amarah but a transliteration of its own name, so it counts as its own name
+    amadiya = gazetteer.lookup(name_key("Amadiya"))
+    assert any(p.country_code == "IQ" and p.primary for p in amadiya)
+    amara = [p for p in gazetteer.lookup(name_key("Amara")) if p.country_code == "IQ"]
+    assert amara and amara[0].primary
+
+
+def test_major_keys_hold_big_romanised_towns_only(gazetteer: Gazetteer) -> None:
+    keys = gazetteer.major_keys(100_000)
+    assert "nasiriyah" in keys["n"]
+    assert "houston" not in keys.get("h", [])  # the United States is not romanised

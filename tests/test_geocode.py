@@ -152,10 +152,15 @@ def test_comments_reuse_the_article_context(gazetteer: Gazetteer) -> None:
 
 
 def test_a_place_situated_by_a_neighbour_must_be_near_it(gazetteer: Gazetteer) -> None:
-    # Fictional sentence; the only "al-Karama" in the gazetteer is in Dubai, 1,700 km away.
-    text = "Gunmen abducted a council member in the town of al-Karama, east of Raqqa, on Sunday."
+    # Fictional sentence; both al-Qusayr (Homs) and any namesake lie over 150 km from Raqqa.
+    text = "Gunmen abducted a council member in the town of al-Qusayr, east of Raqqa, on Sunday."
     places = find_places(text, gazetteer)
     assert [(p.text, p.country, p.geo_precision) for p in places] == [("Raqqa", "Syria", 2)]
+    # "al-Karama" is exactly Al Karama in Dubai, 1,700 km away, but its -ah spelling is the
+    # village of Al Karamah east of Raqqa: the nearby one is taken
+    text = text.replace("al-Qusayr", "al-Karama")
+    karama = {p.text: p for p in find_places(text, gazetteer)}["al-Karama"]
+    assert (karama.country, karama.admin1) == ("Syria", "Ar-Raqqa")
     near = find_places("Clashes in Hajin, 30 km south of al-Bukamal, killed two.", gazetteer)
     assert [(p.text, p.country) for p in near] == [("Hajin", "Syria"), ("al-Bukamal", "Syria")]
 
@@ -257,3 +262,44 @@ def test_a_common_spelling_variant_in_iraq(gazetteer: Gazetteer) -> None:
     text = "Protesters gathered in Nassriya city in southern Iraq."
     mention = _places(text, gazetteer)["Nassriya"]
     assert (mention.country, mention.admin1) == ("Iraq", "Thi-Qar")
+
+
+def test_a_lone_romanised_city_is_found_without_any_country(gazetteer: Gazetteer) -> None:
+    # no country, province or other town in the text: only the big romanised cities are tried
+    found = _places("Teachers marched in Nassriya city on Sunday.", gazetteer)
+    assert found["Nassriya"].name == "Nasiriyah"
+    assert found["Nassriya"].country == "Iraq"
+
+
+def test_without_a_country_small_towns_are_not_fuzzy_matched(gazetteer: Gazetteer) -> None:
+    # "Helmett" resembles no city of 100,000+ of a romanised country
+    assert _places("Volunteers gathered in Helmett on Sunday.", gazetteer) == {}
+
+
+def test_an_ah_spelling_beats_a_smaller_exact_namesake(gazetteer: Gazetteer) -> None:
+    # "Amara" is Al-'Amarah (Iraq, 320k) spelt without the final -h, not Amara, Romania (7k)
+    assert _places("Workers protested in Amara city.", gazetteer)["Amara city"].country == "Iraq"
+
+
+def test_a_province_before_a_direction_and_a_country_is_kept(gazetteer: Gazetteer) -> None:
+    found = _places("Drones hit a hill in the mountains of Dahuk Northern Iraq.", gazetteer)
+    assert found["Dahuk"].admin1 == "Dahuk"
+    assert "Iraq" in found
+
+
+def test_the_last_word_of_an_arabic_personal_name_is_no_place(gazetteer: Gazetteer) -> None:
+    found = _places("Crowds in Basra ignored cleric Muqtada al Sadr's call.", gazetteer)
+    assert "Sadr" not in found
+    assert found["Basra"].country == "Iraq"
+
+
+def test_an_institution_of_a_city_is_not_a_town(gazetteer: Gazetteer) -> None:
+    found = _places("Students of the University of Basra held a sit-in.", gazetteer)
+    assert "University" not in found
+    assert found["Basra"].country == "Iraq"
+
+
+def test_qandil_is_the_mountain_range(gazetteer: Gazetteer) -> None:
+    found = _places("Jets struck hideouts in the Qandil area of Erbil.", gazetteer)
+    assert found["Qandil area"].feature == "mountains"
+    assert found["Qandil area"].admin1 == "Erbil"

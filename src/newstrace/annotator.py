@@ -88,13 +88,18 @@ class Annotator:
         return cls(
             gazetteer=Gazetteer.default(settings),
             actors=load_dictionary(settings),
-            classifier=EventTypeClassifier.load(),
+            classifier=EventTypeClassifier.for_settings(settings.event_classifier),
         )
 
     @classmethod
     def cached(cls, settings: Settings) -> Annotator:
         """One annotator per process and resource settings (workers reuse theirs)."""
-        key = (settings.gazetteer_path, settings.overlay_files, settings.actor_files)
+        key = (
+            settings.gazetteer_path,
+            settings.overlay_files,
+            settings.actor_files,
+            settings.event_classifier,
+        )
         if key not in _LOADED:
             _LOADED[key] = cls.load(settings)
         return _LOADED[key]

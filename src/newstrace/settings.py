@@ -50,6 +50,10 @@ class Settings:
     # Annotate and code events while ingesting. Off gives extraction-only ingest (e.g. to load a
     # large crawl fast and annotate later with `newstrace annotate`).
     annotate: bool = True
+    # The sub-event classifier: "linear" (words and cues, ~0.3 ms a sentence) or "embedding"
+    # (the same plus a MiniLM sentence-embedding block: needs the `embeddings` extra and costs
+    # ~14 ms per candidate sentence on one core, so annotation drops well below 30 docs/s).
+    event_classifier: str = "linear"
     # `serve`: the bearer token write endpoints require; None makes the API read-only.
     api_token: str | None = None
     # `serve`: where outlet label edits made through the API are written; None = beside the

@@ -6,6 +6,7 @@ import os
 import re
 import sqlite3
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -29,6 +30,12 @@ FUZZY_LENGTH_SLACK = 2
 
 _FUZZY_KEYS = (
     "SELECT key FROM fuzzy_keys WHERE country_code = ? AND initial = ? AND length BETWEEN ? AND ?"
+)
+# Towns of romanised countries a text may name without any country ("protests in Nasiriyah
+# city"): cities of 100,000+, the size news names without context (see MAJOR_CITY in fuzzy).
+_MAJOR_KEYS = (
+    "SELECT DISTINCT n.key, p.country_code FROM names n JOIN places p ON p.id = n.place"
+    " WHERE p.feature LIKE 'PPL%' AND p.population >= ?"
 )
 _BY_ID = (
     "SELECT p.place_id, p.name, p.latitude, p.longitude, p.country_code, p.country, p.admin1,"
@@ -85,6 +92,7 @@ class Gazetteer:
         self.lookup = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._lookup)
         # countries whose place names are romanised from another script (fuzzy matching)
         self.romanised: frozenset[str] = frozenset()
+        self._major: dict[int, dict[str, list[str]]] = {}
 
     @classmethod
     def open(cls, path: Path, overlay_files: tuple[Path, ...] = ()) -> Gazetteer:
@@ -124,10 +132,36 @@ class Gazetteer:
         self._connection.close()
 
     def _lookup(self, key: str) -> tuple[Place, ...]:
-        """Candidates for a name key: overlay entries first, then by population."""
+        """Candidates for a name key: overlay entries first, then by population; places of
+        romanised countries also under the -a/-ah variant of their own name ("Amadiya" for
+        Al-Amadiyah)."""
         rows = self._connection.execute(_SELECT, (key, MAX_CANDIDATES)).fetchall()
-        places = [_row_place(row) for row in rows]
+        places = [self._own_variant(_row_place(row), key) for row in rows]
+        variant = marbuta_variant(key)
+        if variant is not None:
+            seen = {p.place_id for p in places}
+            rows = self._connection.execute(_SELECT, (variant, MAX_CANDIDATES)).fetchall()
+            extra = [_row_place(row) for row in rows]
+            places += [
+                replace(p, primary=True)
+                for p in extra
+                if p.country_code in self.romanised
+                and p.place_id not in seen
+                and name_key(p.name) == variant  # the own name, not any alternate ("Sarh")
+            ]
+            places.sort(key=lambda p: -p.population)
         return (*self._overlay.get(key, ()), *places)
+
+    def _own_variant(self, place: Place, key: str) -> Place:
+        """A romanised place matched on a spelling of its own name (article and final -h
+        aside: "Amara" for Al-'Amarah) counts as matched on its own name: the alternate is a
+        transliteration, not a translation or a historic name."""
+        if place.primary or place.country_code not in self.romanised:
+            return place
+        own = name_key(place.name)
+        if own != key and marbuta_variant(own) != key:
+            return place
+        return replace(place, primary=True)
 
     def country_keys(self, code: str, initial: str, length: int) -> list[str]:
         """Name keys of a country's towns and curated sites that start with ``initial`` and are
@@ -143,6 +177,18 @@ class Gazetteer:
         ]
         return [row[0] for row in rows] + overlay
 
+    def major_keys(self, minimum: int) -> dict[str, list[str]]:
+        """Initial letter → name keys of the romanised countries' towns of ``minimum``+
+        inhabitants (fuzzy matching when a text names no country); read once per process."""
+        cached = self._major.get(minimum)
+        if cached is None:
+            cached = {}
+            for key, code in self._connection.execute(_MAJOR_KEYS, (minimum,)):
+                if code in self.romanised and key:
+                    cached.setdefault(key[0], []).append(key)
+            self._major[minimum] = cached
+        return cached
+
     def demonym_country(self, key: str) -> str | None:
         """ISO2 of the country a demonym key ("syrian") belongs to."""
         return self._demonyms.get(key)
@@ -153,6 +199,16 @@ class Gazetteer:
             (f"country:{code}", 1),
         ).fetchone()
         return _row_place(row) if row else None
+
+
+def marbuta_variant(key: str) -> str | None:
+    """The other romanisation of a final tā' marbūṭa: "-a" ↔ "-ah" ("Amara"/"Amarah",
+    "Nasiriya"/"Nasiriyah"). Keys under 4 letters have too many namesakes to vary."""
+    if len(key) < 4 or not key.isalpha():
+        return None
+    if key.endswith("ah"):
+        return key[:-1]
+    return key + "h" if key.endswith("a") else None
 
 
 def _overlay_names(connection: sqlite3.Connection, overlay: Overlay) -> dict[str, list[Place]]:

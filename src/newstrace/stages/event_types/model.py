@@ -136,33 +136,52 @@ def softmax(logits: FloatArray) -> FloatArray:
 
 @dataclass(frozen=True)
 class LinearModel:
-    """Softmax regression: label k scores ``sum(weights[f, k] for f in features) / sqrt(n)``."""
+    """Softmax regression: label k scores ``sum(weights[f, k] for f in features) / sqrt(n)``,
+    plus ``dense_scale * embedding @ dense[:, k]`` when the model has a dense (sentence
+    embedding) block. The sparse row has unit norm; ``dense_scale`` sets how much the unit
+    embedding weighs against it."""
 
     labels: tuple[str, ...]
     vocabulary: dict[str, int]
     weights: FloatArray  # (features, labels)
+    dense: FloatArray | None = None  # (embedding dimensions, labels)
+    dense_scale: float = 1.0
 
-    def probabilities(self, text: str, cues: CueScan | None = None) -> FloatArray:
+    def probabilities(
+        self, text: str, cues: CueScan | None = None, embedding: FloatArray | None = None
+    ) -> FloatArray:
+        """``embedding`` (the text's unit sentence vector) is required when ``dense`` is set."""
         ids = [self.vocabulary[name] for name in features(text, cues) if name in self.vocabulary]
         logits = self.weights[ids].sum(axis=0) / np.float32(np.sqrt(len(ids)))
+        if self.dense is not None:
+            if embedding is None:
+                raise ValueError("this model has an embedding block: pass the text's embedding")
+            logits = logits + np.float32(self.dense_scale) * (embedding @ self.dense)
         return softmax(logits.astype(np.float32))
 
     def save(self, path: Path) -> None:
         names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         # float16 halves the file (about 1 MB) and moves probabilities by under 0.001.
-        np.savez_compressed(
-            path,
-            labels=np.array(self.labels),
-            vocabulary=np.array(names),
-            weights=self.weights.astype(np.float16),
-        )
+        arrays = {
+            "labels": np.array(self.labels),
+            "vocabulary": np.array(names),
+            "weights": self.weights.astype(np.float16),
+        }
+        if self.dense is not None:
+            arrays["dense"] = self.dense.astype(np.float16)
+            arrays["dense_scale"] = np.array(self.dense_scale, dtype=np.float32)
+        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
     @classmethod
     def load(cls, path: Path | str) -> LinearModel:
         with np.load(path, allow_pickle=False) as data:
             names = [str(name) for name in data["vocabulary"]]
+            dense = data["dense"].astype(np.float32) if "dense" in data.files else None
+            scale = float(data["dense_scale"]) if "dense_scale" in data.files else 1.0
             return cls(
                 labels=tuple(str(label) for label in data["labels"]),
                 vocabulary={name: i for i, name in enumerate(names)},
                 weights=data["weights"].astype(np.float32),
+                dense=dense,
+                dense_scale=scale,
             )

@@ -44,6 +44,8 @@ class _Rows:
     order: IntArray  # stored values sorted by feature index
     features: IntArray  # distinct feature indices present
     starts: IntArray  # where each feature's segment starts in ``order``
+    vocabulary_size: int
+    dense: FloatArray | None  # (rows, dimensions): scaled sentence embeddings, or None
 
 
 def _vocabulary(docs: Sequence[list[str]], min_count: int) -> dict[str, int]:
@@ -52,7 +54,9 @@ def _vocabulary(docs: Sequence[list[str]], min_count: int) -> dict[str, int]:
     return {name: i for i, name in enumerate(kept)}
 
 
-def _rows(docs: Sequence[list[str]], vocabulary: dict[str, int]) -> _Rows:
+def _rows(
+    docs: Sequence[list[str]], vocabulary: dict[str, int], dense: FloatArray | None = None
+) -> _Rows:
     ids = [[vocabulary[n] for n in doc if n in vocabulary] for doc in docs]
     lengths = np.array([len(row) for row in ids], dtype=np.int64)
     indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
@@ -61,7 +65,17 @@ def _rows(docs: Sequence[list[str]], vocabulary: dict[str, int]) -> _Rows:
     row_of = np.repeat(np.arange(len(ids), dtype=np.int64), lengths)
     order = np.argsort(indices, kind="stable")
     present, starts = np.unique(indices[order], return_index=True)
-    return _Rows(indptr, indices, values, row_of, order, present, starts.astype(np.int64))
+    return _Rows(
+        indptr,
+        indices,
+        values,
+        row_of,
+        order,
+        present,
+        starts.astype(np.int64),
+        len(vocabulary),
+        dense,
+    )
 
 
 def _targets(labels: Sequence[tuple[str, ...]], classes: tuple[str, ...]) -> FloatArray:
@@ -77,12 +91,19 @@ def _targets(labels: Sequence[tuple[str, ...]], classes: tuple[str, ...]) -> Flo
 def _gradient(
     weights: FloatArray, rows: _Rows, target: FloatArray, weight_of_row: FloatArray, l2: float
 ) -> FloatArray:
-    contributions = weights[rows.indices] * rows.values[:, None]
+    """Gradient of the weighted mean cross-entropy plus L2. With a dense block (``weights``
+    then ends with its rows), the dense columns of the design matrix follow the sparse ones."""
+    sparse = weights[: rows.vocabulary_size]
+    contributions = sparse[rows.indices] * rows.values[:, None]
     logits = np.add.reduceat(contributions, rows.indptr[:-1], axis=0)
+    if rows.dense is not None:
+        logits = logits + rows.dense @ weights[rows.vocabulary_size :]
     error = (softmax(logits) - target) * weight_of_row[:, None]
     grad = np.zeros_like(weights)
     per_value = (error[rows.row_of] * rows.values[:, None])[rows.order]
     grad[rows.features] = np.add.reduceat(per_value, rows.starts, axis=0)
+    if rows.dense is not None:
+        grad[rows.vocabulary_size :] = rows.dense.T @ error
     result: FloatArray = grad / np.float32(weight_of_row.sum()) + np.float32(l2) * weights
     return result
 
@@ -93,15 +114,21 @@ def fit(
     classes: tuple[str, ...],
     sample_weights: Sequence[float] | None = None,
     config: TrainingConfig | None = None,
+    embeddings: FloatArray | None = None,
+    dense_scale: float = 1.0,
 ) -> LinearModel:
-    """Fit a model on ``texts``; ``sample_weights`` lets scarce real data count more."""
+    """Fit a model on ``texts``; ``sample_weights`` lets scarce real data count more.
+    ``embeddings`` (one unit sentence vector per text) adds a dense block, each vector scaled
+    by ``dense_scale`` beside the unit-norm sparse row; it shares the L2 and the optimiser."""
     config = config or TrainingConfig()
     docs = [features(text) for text in texts]
     vocabulary = _vocabulary(docs, config.min_count)
-    rows = _rows(docs, vocabulary)
+    dense = None if embeddings is None else (embeddings * np.float32(dense_scale))
+    rows = _rows(docs, vocabulary, dense)
     target = _targets(labels, classes)
     weight_of_row = np.asarray(sample_weights or [1.0] * len(docs), dtype=np.float32)
-    weights = np.zeros((len(vocabulary), len(classes)), dtype=np.float32)
+    width = 0 if dense is None else dense.shape[1]
+    weights = np.zeros((len(vocabulary) + width, len(classes)), dtype=np.float32)
     moment, velocity = np.zeros_like(weights), np.zeros_like(weights)
     for step in range(1, config.epochs + 1):
         grad = _gradient(weights, rows, target, weight_of_row, config.l2)
@@ -109,4 +136,7 @@ def fit(
         velocity = 0.999 * velocity + 0.001 * grad * grad
         corrected = (moment / (1 - 0.9**step)) / (np.sqrt(velocity / (1 - 0.999**step)) + 1e-8)
         weights -= np.float32(config.learning_rate) * corrected.astype(np.float32)
-    return LinearModel(classes, vocabulary, weights)
+    if dense is None:
+        return LinearModel(classes, vocabulary, weights)
+    sparse, dense_weights = weights[: len(vocabulary)], weights[len(vocabulary) :]
+    return LinearModel(classes, vocabulary, sparse, dense_weights, dense_scale)

@@ -49,6 +49,8 @@ _FREE_BEFORE = lex.DIRECTIONS | lex.FUNCTION_WORDS
 # Longest unknown run handed to the fuzzy matcher: place names rarely exceed three words.
 MAX_UNKNOWN_WORDS = 3
 _LINK_GAP = re.compile(r"^\s*,\s*$")
+# Lower-case particles inside Arabic personal and tribal names ("al Sadr", "bin Laden").
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint"})
 
 
 @dataclass(slots=True)
@@ -184,10 +186,15 @@ def _neighbours(
     listed = is_major(span)
     after = tokens[span.last + 1] if span.last < last else None
     if after is not None and after.capitalised:
-        verdict = _glued_after(span, after, headline, listed and span.last + 1 in major_tokens)
+        # "Dahuk Northern Iraq": a direction word then a well-known place makes a list
+        beyond = span.last + 2 in major_tokens and after.lower in lex.DIRECTIONS
+        listed_after = listed and (span.last + 1 in major_tokens or beyond)
+        verdict = _glued_after(span, after, headline, listed_after)
         if verdict != "":
             return verdict
     before = tokens[span.first - 1] if span.first > first else None
+    if _after_name_particle(tokens, span, first):
+        return "other"
     if headline or before is None or not before.capitalised:
         return None
     if (listed and span.first - 1 in major_tokens) or before.lower in _FREE_BEFORE:
@@ -196,6 +203,21 @@ def _neighbours(
         # "Considering Tunisia's…" at a sentence start, or an unknown word before a country
         return None if before.sentence_start and span.first - 1 == first else "other"
     return "person"  # "Jim Martin": the surname is no place anywhere else in the text either
+
+
+def _after_name_particle(tokens: list[Token], span: Span, first: int) -> bool:
+    """ "Muqtada al Sadr", "Osama bin Laden": a particle of Arabic names between an unknown
+    capitalised word and the name makes one longer name (a person, a tribe), not a place. A
+    place spelt that way ("Ras al Ayn") is matched whole before its last word is tried."""
+    if span.first - 2 < first:
+        return False
+    particle, head = tokens[span.first - 1], tokens[span.first - 2]
+    return (
+        particle.lower in NAME_PARTICLES
+        and not particle.capitalised
+        and head.capitalised
+        and head.lower not in _FREE_BEFORE
+    )
 
 
 def _glued_after(span: Span, after: Token, headline: bool, after_is_place: bool) -> str | None:

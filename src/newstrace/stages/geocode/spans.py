@@ -209,7 +209,7 @@ def _longest_at(
         if j <= last and not tokens[j].capitalised:
             continue
         key = name_key(text[tokens[i].start : tokens[j].end])
-        if not key or (i == j and _never_alone(tokens[i])):
+        if not key or (i == j and (_never_alone(tokens[i]) or _heads_of_phrase(tokens, i))):
             continue
         candidates = gazetteer.lookup(key)
         if j > last:
@@ -238,6 +238,13 @@ def _never_alone(token: Token) -> bool:
     if word in lex.GROUP_WORDS:
         return True
     return _is_function_word(token)
+
+
+def _heads_of_phrase(tokens: list[Token], i: int) -> bool:
+    """ "University of Basra", "Court of Appeal": an institution word before "of" heads an
+    organisation's name, never a town named University or Court."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and nxt.lower == "of" and tokens[i].lower in lex.ORGANISATION_WORDS
 
 
 def _fits_acronym(token: Token, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
