@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 # Words (with inner apostrophes: Hay’at, Kata'ib) or one punctuation mark. Hyphens and dashes are
@@ -46,18 +47,18 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _key(folded: str, next_char: str) -> str:
-    lowered = folded.lower()
-    if lowered == "el" or (lowered in _ARTICLE_FORMS and next_char in _HYPHENS):
-        return "al"
-    return lowered
+# Words repeat (an article uses ~400 distinct words ~1,000 times): their keys are memoised.
+_WORD_CACHE_SIZE = 1 << 16
 
 
-def _split_possessive(match: re.Match[str]) -> tuple[tuple[int, int], ...]:
-    start, end = match.span()
-    if end - start > 2 and match.group()[-2:] in _POSSESSIVE_ENDINGS:
-        return (start, end - 2), (end - 2, end)
-    return ((start, end),)
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def _keys(word: str, hyphen_next: bool) -> tuple[str, str]:
+    """(case-folded key, exact key) of one word; before a hyphen "ash"/"an"… key as "al"."""
+    exact = fold(word)
+    lowered = exact.lower()
+    if lowered == "el" or (lowered in _ARTICLE_FORMS and hyphen_next):
+        return "al", exact
+    return lowered, exact
 
 
 def tokenize(text: str) -> list[Token]:
@@ -65,13 +66,19 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     for match in _TOKEN.finditer(text):
-        for start, end in _split_possessive(match):
-            word = text[start:end]
-            if word[:1] in "'’":
-                append(Token(start, end, word, "'s", "'s"))
-                continue
-            exact = fold(word)
-            append(Token(start, end, word, _key(exact, text[end : end + 1]), exact))
+        start, end = match.span()
+        word = match.group()
+        if word[:1] in "'’":
+            append(Token(start, end, word, "'s", "'s"))
+            continue
+        if end - start > 2 and word[-2:] in _POSSESSIVE_ENDINGS:
+            stem = word[:-2]
+            key, exact = _keys(stem, False)  # an apostrophe follows the stem
+            append(Token(start, end - 2, stem, key, exact))
+            append(Token(end - 2, end, word[-2:], "'s", "'s"))
+            continue
+        key, exact = _keys(word, text[end : end + 1] in _HYPHENS)
+        append(Token(start, end, word, key, exact))
     return tokens
 
 

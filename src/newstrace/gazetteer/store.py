@@ -15,7 +15,7 @@ from newstrace.gazetteer.build import build_gazetteer
 from newstrace.gazetteer.normalize import name_key
 from newstrace.gazetteer.overlay import Overlay, bundled_overlay, load_overlay
 from newstrace.gazetteer.place import Place
-from newstrace.gazetteer.schema import VERSION
+from newstrace.gazetteer.schema import MAJOR_TOWN_MIN, VERSION
 from newstrace.settings import Settings
 
 # The most candidates one name yields: "San Jose" or "Springfield" have dozens; past the 100
@@ -33,10 +33,7 @@ _FUZZY_KEYS = (
 )
 # Towns of romanised countries a text may name without any country ("protests in Nasiriyah
 # city"): cities of 100,000+, the size news names without context (see MAJOR_CITY in fuzzy).
-_MAJOR_KEYS = (
-    "SELECT DISTINCT n.key, p.country_code FROM names n JOIN places p ON p.id = n.place"
-    " WHERE p.feature LIKE 'PPL%' AND p.population >= ?"
-)
+_MAJOR_KEYS = "SELECT key, country_code FROM major_keys WHERE population >= ?"
 _BY_ID = (
     "SELECT p.place_id, p.name, p.latitude, p.longitude, p.country_code, p.country, p.admin1,"
     " p.admin2, p.feature, p.population, p.alt_count, 1 FROM places p WHERE p.place_id = ?"
@@ -180,6 +177,8 @@ class Gazetteer:
     def major_keys(self, minimum: int) -> dict[str, list[str]]:
         """Initial letter → name keys of the romanised countries' towns of ``minimum``+
         inhabitants (fuzzy matching when a text names no country); read once per process."""
+        if minimum < MAJOR_TOWN_MIN:
+            raise ValueError(f"major_keys holds towns of {MAJOR_TOWN_MIN}+ people, not {minimum}")
         cached = self._major.get(minimum)
         if cached is None:
             cached = {}

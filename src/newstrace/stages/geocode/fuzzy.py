@@ -22,9 +22,10 @@ MIN_SIMILARITY = 85.0
 # Shorter keys have too many near neighbours ("Hama" ~ "Hamah", "Haba", "Ama").
 MIN_KEY_LENGTH = 6
 # A text that places nothing in any country ("protesters in Nassriya city…", a one-line report)
-# is compared with the romanised countries' cities of 100,000+ only (36,000 names, read once in
-# 0.9 s): the places a report names without saying where. On ACLED's Iraq notes (Feb 2020) it
-# places 26 more notes, all right (but all one spelling of Nasiriyah); geoparsing unchanged.
+# is compared with the romanised countries' cities of 100,000+ only (31,000 names, read once
+# from the gazetteer's major_keys table): the places a report names without saying where. On
+# ACLED's Iraq notes (Feb 2020) it places 26 more notes, all right (but all one spelling of
+# Nasiriyah); geoparsing unchanged.
 MAJOR_CITY = 100_000
 
 

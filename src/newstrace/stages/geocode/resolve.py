@@ -141,11 +141,24 @@ def _same_name_town(division: Place, other: Place) -> bool:
 def _nearness(place: Place, context: GeoContext) -> float:
     if place.is_area or not context.anchors:
         return 0.0
-    nearest = min(distance_km(place.latitude, place.longitude, a, b) for a, b in context.anchors)
+    # An anchor more than the largest bonus distance away in latitude alone cannot earn a bonus:
+    # skipping it saves most haversines (foreign namesakes are far from every anchor).
+    reach = NEAR_BONUSES[-1][0] / _KM_PER_DEGREE
+    nearest = min(
+        (
+            distance_km(place.latitude, place.longitude, a, b)
+            for a, b in context.anchors
+            if abs(a - place.latitude) <= reach
+        ),
+        default=math.inf,
+    )
     for limit, bonus in NEAR_BONUSES:
         if nearest <= limit:
             return bonus
     return 0.0
+
+
+_KM_PER_DEGREE = 111.2  # of latitude, anywhere
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

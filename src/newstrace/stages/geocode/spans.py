@@ -68,7 +68,7 @@ def tokenize(text: str, known: Callable[[str], bool] | None = None) -> list[Toke
         start, end = match.start(), match.end()
         if word.endswith(".") and not _is_abbreviation(word):
             word, end = word[:-1], end - 1
-        possessive = _POSSESSIVE.search(word)
+        possessive = _POSSESSIVE.search(word) if "'" in word or "’" in word else None
         if possessive is not None:
             word, end = word[: possessive.start()], end - len(possessive.group())
         sentence_start = _starts_sentence(text, start)
@@ -82,6 +82,8 @@ def tokenize(text: str, known: Callable[[str], bool] | None = None) -> list[Toke
 
 
 def _parts(word: str, known: Callable[[str], bool] | None) -> list[tuple[int, str]]:
+    if "-" not in word:
+        return [(0, word)]
     pieces = word.split("-")
     if (
         known is None
@@ -97,8 +99,11 @@ def _parts(word: str, known: Callable[[str], bool] | None) -> list[tuple[int, st
     return parts
 
 
+_ABBREVIATIONS = lex.PERSON_TITLES | {"st", "mt", "ft"}
+
+
 def _is_abbreviation(word: str) -> bool:
-    return word.count(".") > 1 or word.rstrip(".").lower() in lex.PERSON_TITLES | {"st", "mt", "ft"}
+    return word.count(".") > 1 or word.rstrip(".").lower() in _ABBREVIATIONS
 
 
 def _starts_sentence(text: str, position: int) -> bool:
