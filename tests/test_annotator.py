@@ -370,3 +370,16 @@ def test_the_embedding_classifier_setting_reaches_the_annotator() -> None:
     assert strike.date is not None and strike.date.value == date(2024, 11, 11)
     with pytest.raises(ValueError, match="event_classifier"):
         Annotator.load(Settings(event_classifier="neural"))
+
+
+def test_history_an_armed_group_entering_a_city_is_background(annotator: Annotator) -> None:
+    body = "In May 2015 Islamic State fighters entered the city of Palmyra."
+    taken = only(code(annotator, body), "Non-state actor overtakes territory")
+    assert taken.background and taken.actor1 == "Islamic State (Syria)"
+    assert taken.date is not None and taken.date.value == date(2015, 5, 1)
+    assert taken.date.precision == 3
+
+
+def test_aircraft_merely_named_are_not_a_strike(annotator: Annotator) -> None:
+    body = "Coalition warplanes watched the convoy near Hajin on Monday and did nothing."
+    assert not [m for m in code(annotator, body) if m.sub_event_type == "Air/drone strike"]

@@ -107,6 +107,9 @@ CUES: Final[dict[str, re.Pattern[str]]] = {
     "overtake": _rx(
         r"captur", r"seiz", r"overr[au]n", r"took control", r"taken control", r"took over",
         r"fell to", r"advanced", r"now control", r"raised their flag",
+        # an armed group entering a settlement takes it ("IS entered the city of Palmyra")
+        r"enter(?:ed|ing) (?:the )?(?:\w+ )?(?:city|town|village|district)", r"swept into",
+        r"stormed into",
     ),
     "civilian_harm": _rx(
         r"gunmen", r"opened fire on", r"shot dead", r"civilians?", r"massacr", r"execut",

@@ -38,6 +38,16 @@ _CROWD = re.compile(
     r"hunger strike|strikers?|took to the streets|gathered|crowds?|chant\w*|vigils?)\b",
     re.I,
 )
+_REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+# Something struck, fired or dropped: aircraft or guns merely named ("warplanes watched…") are
+# not a strike.
+_STRIKING = re.compile(
+    r"\b(?:(?:air|drone)?strikes?|struck|strik\w+|bomb\w*|raids?|shell\w*|hit|hits|target\w*|"
+    r"attack\w*|fir(?:e|ed|es|ing)|launch\w*|pound\w*|kill\w*|destroy\w*|blasts?|explo\w*|"
+    r"drop\w*|rockets?|missiles?|mortars?|artillery|barrage|sorties?|wounded|injur\w*|dead|"
+    r"damag\w*|intercept\w*|shot down)\b",
+    re.I,
+)
 _SINGLE_KILLED = re.compile(
     r"\b(?:killed|killing|assassinated|assassinating|shot dead|murdered)\s+"
     r"(?:(?:a|an|one)\s+[\w-]+(?:\s+[\w-]+)?(?!\s+and\b)|(?:[A-Z][\w'-]+\s+){1,5}[A-Z][\w'-]+)",
@@ -59,8 +69,13 @@ def recoded(guess: SubEventGuess, roles: Roles) -> SubEventGuess:
 
 
 def fits_sentence(sentence: str, guess: SubEventGuess) -> bool:
-    """False for a demonstration guess in a sentence without a crowd."""
-    return guess.sub_event_type not in _DEMONSTRATIONS or bool(_CROWD.search(sentence))
+    """False for a demonstration guess in a sentence without a crowd, and for a strike or
+    shelling guess where nothing is struck ("coalition warplanes watched IS enter the city")."""
+    if guess.sub_event_type in _DEMONSTRATIONS:
+        return bool(_CROWD.search(sentence))
+    if guess.sub_event_type in _REMOTE:
+        return bool(_STRIKING.search(sentence))
+    return True
 
 
 # "the attack that killed X", "who was killed": a relative clause recalls an earlier death.
