@@ -9,7 +9,7 @@ month, 5 % no event date, 5 % only a province, 3 % no place, as coded news does.
 ``undated-copies`` case is a folder of text dumps and syndicated pages: 30 % of reports are
 near-duplicate copies of the incident's first report (same sentence, ``duplicate_of`` set), 30 %
 of the others have no event date and half of those no publication date either (undatable), 10 %
-no place. Prints ``fusion-speed[case]: 10k=…s 100k=…s ratio=… events=…`` per case.
+no place. Prints ``fusion-speed-<case>: 10k=…s 100k=…s ratio=… events=…`` per case.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def main() -> None:
         (t1, e1, p1), (t2, e2, p2) = runs
         small, large = (f"{size // 1000}k" for size in args.sizes)
         print(
-            f"fusion-speed[{case}]: {small}={t1:.1f}s {large}={t2:.1f}s ratio={t2 / t1:.1f} "
+            f"fusion-speed-{case}: {small}={t1:.1f}s {large}={t2:.1f}s ratio={t2 / t1:.1f} "
             f"events={e1}/{e2} "
             f"pairs-scored-per-mention={p1 / args.sizes[0]:.1f}/{p2 / args.sizes[1]:.1f}",
             flush=True,

@@ -86,12 +86,17 @@ def table(results: dict[str, list[str]]) -> str:
                 rows.append(kept[name])
             continue
         # A bench's own "|" separators would split the Markdown cell: escape them.
-        figures = "<br>".join(
-            line.split(":", 1)[1].strip().replace("|", "\\|") for line in results[name]
-        )
+        figures = "<br>".join(_figures(name, line) for line in results[name])
         rows.append(f"| {name} | {what} | {target} | {figures} |")
     stamp = f"{dt.date.today().isoformat()}, {platform.python_version()}, {os.cpu_count()} cores"
     return "\n".join([*rows, "", f"Measured {stamp} with `make bench`."])
+
+
+def _figures(name: str, line: str) -> str:
+    """A line's figures, labelled by its companion name ("cv: …" for "case2021-cv: …")."""
+    label, _, figures = line.partition(":")
+    prefix = f"{label.removeprefix(name).lstrip('-')}: " if label != name else ""
+    return prefix + figures.strip().replace("|", "\\|")
 
 
 def write_readme(body: str) -> None:
