@@ -205,16 +205,26 @@ def report_detection(
     )
 
 
-def run_linear(args: argparse.Namespace, snippets: list[Snippet]) -> None:
+def report_shipped(
+    name: str,
+    classifier: EventTypeClassifier,
+    snippets: list[Snippet],
+    model: str,
+    verbose: bool,
+) -> None:
+    """The shipped model's scores on the ACLED-class snippets it never saw, and detection."""
     seen = [s for s in snippets if s.code in CASE_CODES]
-    classifier = EventTypeClassifier.load(args.model)
     predicted, seconds = timed(lambda: predict(classifier, seen))
     shipped = score([s.label for s in seen], predicted)
-    note = f"project-data model, unseen; {len(seen)} ACLED-class snippets"
-    print(line("case2021", shipped, note))
-    if args.verbose:
+    print(line(name, shipped, f"{model}, unseen; {len(seen)} ACLED-class snippets"))
+    if verbose:
         print_per_class(shipped)
-    report_detection("case2021-detection", classifier, snippets, seconds)
+    report_detection(f"{name}-detection", classifier, snippets, seconds)
+
+
+def run_linear(args: argparse.Namespace, snippets: list[Snippet]) -> None:
+    classifier = EventTypeClassifier.load(args.model)
+    report_shipped("case2021", classifier, snippets, "project-data model", args.verbose)
     if not args.no_cv:
         gold, cv_predicted = cross_validate(snippets, args.folds, args.real_weight)
         cv = score(gold, cv_predicted)
@@ -231,15 +241,9 @@ def run_embedding(args: argparse.Namespace, snippets: list[Snippet]) -> None:
         return
     if not args.no_shipped:
         classifier = EventTypeClassifier.load(args.embed_model, embedding=True)
-        seen = [s for s in snippets if s.code in CASE_CODES]
         # Timed with the encoder run per snippet, as the annotator runs it.
-        predicted, seconds = timed(lambda: predict(classifier, seen))
-        shipped = score([s.label for s in seen], predicted)
-        note = f"project-data model + MiniLM block, unseen; {len(seen)} ACLED-class snippets"
-        print(line("case2021-embed", shipped, note))
-        if args.verbose:
-            print_per_class(shipped)
-        report_detection("case2021-embed-detection", classifier, snippets, seconds)
+        model = "project-data model + MiniLM block"
+        report_shipped("case2021-embed", classifier, snippets, model, args.verbose)
     if not args.no_cv:
         corpus = encode_cached(encoder, [ex.text for ex in build_corpus()])
         vectors = encode_cached(encoder, [s.text for s in snippets])
