@@ -21,10 +21,10 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from newstrace.gazetteer.normalize import fold
 from newstrace.ledger.codec import event_from
 from newstrace.records import Event
 
@@ -32,15 +32,13 @@ from newstrace.records import Event
 _BACKFILL_BATCH = 1000
 
 
-_APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf]")
 _SEPARATORS = re.compile(r"[\W_]+")
 
 
 def place_key(name: str) -> str:
     """A place name with case, accents, apostrophes and hyphens folded away, so "Al Qaim"
     finds the gazetteer's "Al Qā’im" and "Deir ez-Zor" finds "Deir-ez-Zor"."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return _SEPARATORS.sub(" ", _APOSTROPHES.sub("", plain.casefold())).strip()
+    return _SEPARATORS.sub(" ", fold(name)).strip()
 
 
 @dataclass(frozen=True, slots=True)

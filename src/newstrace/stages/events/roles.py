@@ -172,10 +172,9 @@ def _split(
     """Acting side, acted-upon side and helpers of the acting side."""
     helpers = [a for a in actors if _SUPPORT.search(_before(clause, a, _SUPPORT_WINDOW))]
     main = [a for a in actors if a not in helpers]
-    scene = _FRONTED_PHRASE.match(clause.text, clause.start, clause.end)
-    after_scene = scene is not None and (clause.trigger or clause.end) >= scene.end()
-    if scene is not None and after_scene and any(a.start >= scene.end() for a in main):
-        main = [a for a in main if a.start >= scene.end()]  # the scene's actors do not take part
+    scene_end = _scene_end(clause)
+    if scene_end is not None and any(a.start >= scene_end for a in main):
+        main = [a for a in main if a.start >= scene_end]  # the scene's actors do not take part
     between = _between_sides(clause, main)
     if between is not None:
         return between[0], between[1], helpers
@@ -190,7 +189,7 @@ def _split(
     owners = [a for a in main if _owns_trigger(clause, clause.trigger, a)]
     before = [a for a in main if a.start <= clause.trigger or a in owners]
     after = [a for a in main if a not in before]
-    own = [a for a in before if a.start >= _clause_start(clause, clause.trigger)]
+    own = [a for a in before if a.start >= _clause_start(clause, clause.trigger, scene_end)]
     return _modifier_first(clause, own or before, clause.trigger), after, helpers
 
 
@@ -208,15 +207,23 @@ def _owns_trigger(clause: _Clause, trigger: int, actor: ActorMention) -> bool:
     return actor.start > trigger and bool(_OWNS_TRIGGER.match(clause.text[trigger : actor.start]))
 
 
-def _clause_start(clause: _Clause, trigger: int) -> int:
+def _scene_end(clause: _Clause) -> int | None:
+    """End of a fronted scene-setting phrase ("Undeterred by the Al-Qaeda attack,") that the
+    trigger comes after; None when there is none."""
+    scene = _FRONTED_PHRASE.match(clause.text, clause.start, clause.end)
+    if scene is None or (clause.trigger or clause.end) < scene.end():
+        return None
+    return scene.end()
+
+
+def _clause_start(clause: _Clause, trigger: int, scene_end: int | None) -> int:
     """Start of the clause holding the trigger: actors of an earlier clause ("as the army
     advanced — mortar fire killed…", "; later …") or of a fronted phrase ("Undeterred by the
     Al-Qaeda attack, the US launched…") are not its subject."""
     breaks = list(_CLAUSE_BREAK.finditer(clause.text, clause.start, trigger))
     if breaks:
         return breaks[-1].end()
-    scene = _FRONTED_PHRASE.match(clause.text, clause.start, trigger)
-    return scene.end() if scene else clause.start
+    return scene_end if scene_end is not None and scene_end <= trigger else clause.start
 
 
 def _before(clause: _Clause, actor: ActorMention, window: int) -> str:

@@ -51,18 +51,20 @@ def document_context(
     """The evidence of a text's resolved places (country focus, divisions, anchor points and
     demonyms, a weak signal), to resolve another text by: an article's, for its comments."""
     found, resolved = _resolve_text(text, gazetteer, focus_country, None)
-    context = resolved_context(resolved, found.demonym_countries)
-    return replace(context, origin=_fingerprint(text))
+    return _own_context(text, found, resolved)
 
 
 def places_with_context(text: str, gazetteer: Gazetteer) -> tuple[list[PlaceMention], GeoContext]:
     """``find_places`` and ``document_context`` of one text from a single resolution (an article
     with comments needs both; resolving twice cost about a tenth of annotation time)."""
     found, resolved = _resolve_text(text, gazetteer, None, None)
-    context = replace(
-        resolved_context(resolved, found.demonym_countries), origin=_fingerprint(text)
-    )
-    return [_mention(text, r) for r in resolved], context
+    return [_mention(text, r) for r in resolved], _own_context(text, found, resolved)
+
+
+def _own_context(text: str, found: Recognition, resolved: list[Resolved]) -> GeoContext:
+    """A text's resolved places as context for another text, marked as read from ``text``."""
+    context = resolved_context(resolved, found.demonym_countries)
+    return replace(context, origin=_fingerprint(text))
 
 
 def find_places(

@@ -35,6 +35,10 @@ SAME_NAME_DIVISION_PENALTY = 3.0
 CAPITAL_SHARE = 0.05
 # Distance to the nearest other confidently placed name in the document.
 NEAR_BONUSES = ((50.0, 2.0), (200.0, 1.2), (500.0, 0.5))
+_KM_PER_DEGREE = 111.2  # of latitude, anywhere
+# An anchor more than the largest bonus distance away in latitude alone cannot earn a bonus:
+# skipping it saves most haversines (foreign namesakes are far from every anchor).
+_NEAR_REACH_DEGREES = NEAR_BONUSES[-1][0] / _KM_PER_DEGREE
 # A name whose capital proves little needs a candidate scoring at least this much to count as
 # a place. In a headline or for a word the text also writes lower-case: a country, a province,
 # a well-known city, or a sizeable town in the focus country. As the first word of a sentence:
@@ -141,14 +145,11 @@ def _same_name_town(division: Place, other: Place) -> bool:
 def _nearness(place: Place, context: GeoContext) -> float:
     if place.is_area or not context.anchors:
         return 0.0
-    # An anchor more than the largest bonus distance away in latitude alone cannot earn a bonus:
-    # skipping it saves most haversines (foreign namesakes are far from every anchor).
-    reach = NEAR_BONUSES[-1][0] / _KM_PER_DEGREE
     nearest = min(
         (
             distance_km(place.latitude, place.longitude, a, b)
             for a, b in context.anchors
-            if abs(a - place.latitude) <= reach
+            if abs(a - place.latitude) <= _NEAR_REACH_DEGREES
         ),
         default=math.inf,
     )
@@ -156,9 +157,6 @@ def _nearness(place: Place, context: GeoContext) -> float:
         if nearest <= limit:
             return bonus
     return 0.0
-
-
-_KM_PER_DEGREE = 111.2  # of latitude, anywhere
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
